@@ -1,0 +1,74 @@
+/** The devices a terminal may have, named as testers and the simulator name them. */
+export type DeviceKind = 'idCard' | 'face' | 'scanner' | 'receipt' | 'document' | 'camera';
+
+/** What a device reports of itself (after XFS4IoT's device status); each kind uses the values that apply. */
+export type DeviceStatus =
+  | 'online'
+  | 'offline'
+  | 'busy'
+  | 'paper-low'
+  | 'paper-out'
+  | 'jam'
+  | 'cover-open'
+  | 'hardware-error';
+
+/** Statuses in which a device can still do its work: paper-low warns but prints. */
+export const WORKING_STATUSES: readonly DeviceStatus[] = ['online', 'busy', 'paper-low'];
+
+export function isWorking(status: DeviceStatus): boolean {
+  return WORKING_STATUSES.includes(status);
+}
+
+/** Why a device call failed; machines branch on these codes. */
+export type DeviceErrorCode =
+  | 'timeout'
+  | 'cancelled'
+  | 'offline'
+  | 'busy'
+  | 'hardware-error'
+  // ID-card reader
+  | 'card-removed'
+  | 'read-failed'
+  // face verifier
+  | 'no-face'
+  | 'mismatch'
+  | 'liveness-failed'
+  // printers
+  | 'paper-out'
+  | 'jam'
+  | 'cover-open'
+  // scanners and cameras
+  | 'permission-denied'
+  | 'not-supported';
+
+export class DeviceError extends Error {
+  override readonly name = 'DeviceError';
+  constructor(
+    readonly device: DeviceKind,
+    readonly code: DeviceErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isDeviceError(error: unknown, code?: DeviceErrorCode): error is DeviceError {
+  return error instanceof DeviceError && (code === undefined || error.code === code);
+}
+
+export type Unsubscribe = () => void;
+
+/** What every device adapter has: a kind and a status that can be read and followed. */
+export interface Device {
+  readonly kind: DeviceKind;
+  readonly status: DeviceStatus;
+  /** Calls the listener with every status change (not the current one); returns the unsubscribe. */
+  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe;
+}
+
+/** Options every waiting call takes: an unattended kiosk never waits without a bound. */
+export interface WaitOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,32 @@
+/**
+ * The citizen's services, one flow each, in the order home shows them.
+ * A flow exists only when a later piece of work supplies its machine; home shows only those.
+ */
+export const FLOW_IDS = [
+  'queue', // 取号
+  'appointment', // 预约
+  'licencePrint', // 证照打印
+  'idOnly', // 一证通办
+  'guide', // 办事指南
+  'progress', // 进度查询
+  'rating', // 好差评
+  'idCopy', // 身份证复印
+] as const;
+
+export type FlowId = (typeof FLOW_IDS)[number];
+
+export function isFlowId(value: unknown): value is FlowId {
+  return typeof value === 'string' && (FLOW_IDS as readonly string[]).includes(value);
+}
+
+/** How a flow ended: the citizen finished it, or stepped back out of its first step. */
+export type FlowOutcome = 'done' | 'back';
+
+export interface FlowOutput {
+  outcome: FlowOutcome;
+}
+
+export function isFlowOutput(value: unknown): value is FlowOutput {
+  if (typeof value !== 'object' || value === null || !('outcome' in value)) return false;
+  return value.outcome === 'done' || value.outcome === 'back';
+}

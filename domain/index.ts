@@ -1,0 +1,4 @@
+export * from './locale';
+export * from './flows';
+export * from './kioskConfig';
+export type * from './idCardRecord';

@@ -1,0 +1,103 @@
+import * as v from 'valibot';
+import { LOCALES } from './locale';
+
+/** HH:MM on a 24-hour clock. */
+const clockTime = v.pipe(
+  v.string(),
+  v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is written HH:MM, 00:00 to 23:59'),
+);
+
+const localizedText = v.object({
+  'zh-CN': v.pipe(v.string(), v.nonEmpty('the Chinese text may not be empty')),
+  en: v.pipe(v.string(), v.nonEmpty('the English text may not be empty')),
+});
+
+const seconds = (min: number, max: number) =>
+  v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(min, `at least ${min} seconds`),
+    v.maxValue(max, `at most ${max} seconds`),
+  );
+
+const officeHoursSchema = v.pipe(
+  v.object({
+    /** ISO weekdays the windows open: 1 = Monday … 7 = Sunday. */
+    days: v.pipe(
+      v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7))),
+      v.nonEmpty('at least one weekday'),
+    ),
+    open: clockTime,
+    close: clockTime,
+    lunch: v.optional(v.object({ start: clockTime, end: clockTime })),
+  }),
+  v.check((h) => h.open < h.close, 'the windows must open before they close'),
+  v.check(
+    (h) =>
+      !h.lunch || (h.open < h.lunch.start && h.lunch.start < h.lunch.end && h.lunch.end < h.close),
+    'the lunch break must lie inside the opening hours',
+  ),
+);
+
+const sessionSchema = v.pipe(
+  v.object({
+    idleSeconds: seconds(20, 600),
+    elderlyIdleSeconds: seconds(20, 900),
+    warningSeconds: seconds(5, 60),
+    goodbyeSeconds: seconds(3, 60),
+  }),
+  v.check(
+    (s) => s.warningSeconds < s.idleSeconds,
+    'the warning must be shorter than the idle timeout',
+  ),
+  v.check(
+    (s) => s.elderlyIdleSeconds >= s.idleSeconds,
+    'elderly mode may not time out sooner than normal mode',
+  ),
+);
+
+export const kioskConfigSchema = v.object({
+  kioskId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and - only')),
+  hall: v.object({ name: localizedText, address: v.optional(localizedText) }),
+  officeHours: officeHoursSchema,
+  /** Which devices the terminal drives: simulated ones, or the hardware attached to it. */
+  devices: v.picklist(['mock', 'real']),
+  defaultLocale: v.picklist(LOCALES),
+  session: sessionSchema,
+});
+
+export type KioskConfig = v.InferOutput<typeof kioskConfigSchema>;
+export type OfficeHours = KioskConfig['officeHours'];
+export type SessionTiming = KioskConfig['session'];
+export type DeviceProfile = KioskConfig['devices'];
+
+export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
+  kioskId: 'kiosk-01',
+  hall: {
+    name: { 'zh-CN': '县政务服务中心', en: 'County Government Service Centre' },
+  },
+  officeHours: {
+    days: [1, 2, 3, 4, 5],
+    open: '09:00',
+    close: '17:00',
+    lunch: { start: '12:00', end: '13:30' },
+  },
+  devices: 'mock',
+  defaultLocale: 'zh-CN',
+  session: { idleSeconds: 90, elderlyIdleSeconds: 180, warningSeconds: 15, goodbyeSeconds: 10 },
+};
+
+export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; problems: string[] };
+
+/** Checks a configuration from outside (a file, an import); every problem is named with its path. */
+export function parseKioskConfig(input: unknown): ConfigResult {
+  const result = v.safeParse(kioskConfigSchema, input);
+  if (result.success) return { ok: true, config: result.output };
+  return {
+    ok: false,
+    problems: result.issues.map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    }),
+  };
+}

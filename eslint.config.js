@@ -1,0 +1,54 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The dependency rule of DEVELOPERS.md: each layer imports only the layers below it.
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/machines/**', '**/device-adapters/**', '**/kiosk-ui/**', 'preact', 'preact/*', 'xstate'] }],
+    },
+  },
+  {
+    files: ['device-adapters/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/machines/**', '**/kiosk-ui/**', 'preact', 'preact/*', 'xstate'] }] },
+  },
+  {
+    // Machines see devices only through their interfaces: type imports, never drivers or mocks.
+    files: ['machines/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/kiosk-ui/**', 'preact', 'preact/*'], message: 'Machines never touch the DOM or the UI.' },
+            {
+              group: ['**/device-adapters', '**/device-adapters/**'],
+              allowTypeImports: true,
+              message: 'Machines use adapter interfaces only (import type); the composition root supplies the actors.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'deploy/**/*.mjs', '*.config.{js,ts}', 'playwright.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,252 @@
+import { assign, raise, sendTo, setup, fromPromise, type AnyActorLogic } from 'xstate';
+import { FLOW_IDS, isFlowOutput, type FlowId } from '../domain/flows';
+import type { Locale } from '../domain/locale';
+import type { SessionTiming } from '../domain/kioskConfig';
+
+/** What a flow is started with. Flows read the citizen's mode; the session keeps nothing else. */
+export interface FlowInput {
+  locale: Locale;
+  elderly: boolean;
+}
+
+/** Something home tells the citizen once, in words from the locale files. */
+export type SessionNotice = 'flowFailed' | 'codeNotRecognised';
+
+export interface SessionInput {
+  timing: SessionTiming;
+  defaultLocale: Locale;
+  /** The flows the composition root supplied; home shows tiles for these only. */
+  flows: readonly FlowId[];
+}
+
+export interface SessionContext {
+  timing: SessionTiming;
+  defaultLocale: Locale;
+  flows: readonly FlowId[];
+  locale: Locale;
+  elderly: boolean;
+  flow: FlowId | null;
+  /** Seconds left while the idle warning shows; null otherwise. */
+  countdown: number | null;
+  notice: SessionNotice | null;
+}
+
+export type SessionEvent =
+  | { type: 'user.wake' }
+  | { type: 'user.activity' }
+  | { type: 'user.continue' }
+  | { type: 'user.home' }
+  | { type: 'user.back' }
+  | { type: 'user.finish' }
+  | { type: 'user.selectFlow'; flow: FlowId }
+  | { type: 'user.setLocale'; locale: Locale }
+  | { type: 'user.setElderly'; elderly: boolean }
+  | { type: 'device.cardInserted' }
+  | { type: 'device.codeScanned' }
+  /** Raised by the machine itself when the citizen changed a setting: the idle count starts again. */
+  | { type: 'idle.restart' };
+
+function unprovidedFlow(flow: FlowId): AnyActorLogic {
+  return fromPromise<never, FlowInput>(async () => {
+    throw new Error(
+      `Flow "${flow}" was not provided: pass its machine to sessionMachine.provide({ actors: { ${flow}: … } }) in the composition root, and list it in the session's input.flows.`,
+    );
+  });
+}
+
+const flowActors = Object.fromEntries(FLOW_IDS.map((id) => [id, unprovidedFlow(id)])) as Record<
+  FlowId,
+  AnyActorLogic
+>;
+
+const idleSecondsOf = (context: SessionContext) =>
+  context.elderly ? context.timing.elderlyIdleSeconds : context.timing.idleSeconds;
+
+/** One state per flow, each invoking the flow's machine under the id `flow`. */
+const flowState = <F extends FlowId>(id: F) => ({
+  invoke: {
+    id: 'flow',
+    src: id,
+    input: ({ context }: { context: SessionContext }): FlowInput => ({
+      locale: context.locale,
+      elderly: context.elderly,
+    }),
+    onDone: [
+      { guard: 'endedDone' as const, target: '#session.active.screen.goodbye' },
+      { target: '#session.active.screen.home' },
+    ],
+    onError: {
+      target: '#session.active.screen.home',
+      actions: 'noteFlowFailed' as const,
+    },
+  },
+});
+const flowStates = Object.fromEntries(FLOW_IDS.map((id) => [id, flowState(id)])) as {
+  [F in FlowId]: ReturnType<typeof flowState<F>>;
+};
+
+/**
+ * The root of every visit: attract → home → a flow → goodbye → attract, with an idle timeout
+ * that warns, counts down and then wipes everything the visit learned.
+ */
+export const sessionMachine = setup({
+  types: {
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    input: {} as SessionInput,
+  },
+  actors: flowActors,
+  actions: {
+    /** Erase every trace of the visit outside the machine (storage, DOM, speech); supplied by the composition root. */
+    wipeTraces: () => {},
+    resetVisit: assign(({ context }) => ({
+      locale: context.defaultLocale,
+      elderly: false,
+      flow: null,
+      countdown: null,
+      notice: null,
+    })),
+    startCountdown: assign(({ context }) => ({ countdown: context.timing.warningSeconds })),
+    tickCountdown: assign(({ context }) => ({
+      countdown: Math.max(0, (context.countdown ?? 1) - 1),
+    })),
+    clearCountdown: assign({ countdown: null }),
+    clearNotice: assign({ notice: null }),
+    noteFlowFailed: assign({ notice: 'flowFailed' as const }),
+    restartIdle: raise({ type: 'idle.restart' }),
+  },
+  guards: {
+    isFlowAvailable: ({ context, event }) =>
+      event.type === 'user.selectFlow' && context.flows.includes(event.flow),
+    isSelectedFlow: ({ context }, params: { flow: FlowId }) => context.flow === params.flow,
+    isLastSecond: ({ context }) => (context.countdown ?? 0) <= 1,
+    endedDone: ({ event }) =>
+      'output' in event && isFlowOutput(event.output) && event.output.outcome === 'done',
+  },
+  delays: {
+    untilWarning: ({ context }) => (idleSecondsOf(context) - context.timing.warningSeconds) * 1000,
+    goodbye: ({ context }) => context.timing.goodbyeSeconds * 1000,
+  },
+}).createMachine({
+  id: 'session',
+  context: ({ input }) => ({
+    timing: input.timing,
+    defaultLocale: input.defaultLocale,
+    flows: FLOW_IDS.filter((id) => input.flows.includes(id)),
+    locale: input.defaultLocale,
+    elderly: false,
+    flow: null,
+    countdown: null,
+    notice: null,
+  }),
+  initial: 'attract',
+  states: {
+    attract: {
+      entry: ['resetVisit', 'wipeTraces'],
+      on: {
+        // A touch wakes only through the attract screen's own button (user.wake), so the
+        // finger that wakes the kiosk cannot land on a home tile as a second tap.
+        'user.wake': 'active',
+        'device.cardInserted': 'active',
+        'device.codeScanned': {
+          target: 'active',
+          actions: assign({ notice: 'codeNotRecognised' }),
+        },
+        'user.setLocale': {
+          target: 'active',
+          actions: assign({ locale: ({ event }) => event.locale }),
+        },
+        'user.setElderly': {
+          target: 'active',
+          actions: assign({ elderly: ({ event }) => event.elderly }),
+        },
+      },
+    },
+    active: {
+      type: 'parallel',
+      on: {
+        'user.setLocale': {
+          actions: [assign({ locale: ({ event }) => event.locale }), 'restartIdle'],
+        },
+        'user.setElderly': {
+          actions: [assign({ elderly: ({ event }) => event.elderly }), 'restartIdle'],
+        },
+        'user.home': { target: '.screen.home', actions: 'restartIdle' },
+      },
+      states: {
+        screen: {
+          initial: 'home',
+          states: {
+            home: {
+              on: {
+                'user.selectFlow': {
+                  guard: 'isFlowAvailable',
+                  target: 'flow',
+                  actions: assign({ flow: ({ event }) => event.flow, notice: null }),
+                },
+                'user.finish': 'goodbye',
+                'device.codeScanned': { actions: assign({ notice: 'codeNotRecognised' }) },
+              },
+            },
+            flow: {
+              initial: 'starting',
+              exit: assign({ flow: null }),
+              on: { 'user.back': { actions: sendTo('flow', ({ event }) => event) } },
+              states: {
+                starting: {
+                  always: FLOW_IDS.map((id) => ({
+                    guard: { type: 'isSelectedFlow' as const, params: { flow: id } },
+                    target: id,
+                  })),
+                },
+                ...flowStates,
+              },
+            },
+            goodbye: {
+              entry: 'clearNotice',
+              after: { goodbye: '#session.attract' },
+              on: { 'user.finish': '#session.attract' },
+            },
+          },
+        },
+        idle: {
+          initial: 'counting',
+          states: {
+            counting: {
+              on: {
+                'user.activity': { target: 'counting', reenter: true },
+                'idle.restart': { target: 'counting', reenter: true },
+                'device.cardInserted': { target: 'counting', reenter: true },
+                'device.codeScanned': { target: 'counting', reenter: true },
+              },
+              after: { untilWarning: 'warning' },
+            },
+            warning: {
+              entry: 'startCountdown',
+              exit: 'clearCountdown',
+              on: {
+                'user.continue': 'counting',
+                'idle.restart': 'counting',
+                'device.cardInserted': 'counting',
+                'device.codeScanned': 'counting',
+              },
+              initial: 'ticking',
+              states: {
+                ticking: {
+                  after: {
+                    1000: [
+                      { guard: 'isLastSecond', target: '#session.attract' },
+                      { target: 'ticking', reenter: true, actions: 'tickCountdown' },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+export type SessionMachine = typeof sessionMachine;
