@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-bench/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -13,19 +21,39 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': ['error', { allow: ['error', 'warn'] }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     // The dependency rule of DEVELOPERS.md: each layer imports only the layers below it.
     files: ['domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/machines/**', '**/device-adapters/**', '**/kiosk-ui/**', 'preact', 'preact/*', 'xstate'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/machines/**',
+            '**/device-adapters/**',
+            '**/kiosk-ui/**',
+            'preact',
+            'preact/*',
+            'xstate',
+          ],
+        },
+      ],
     },
   },
   {
     files: ['device-adapters/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/machines/**', '**/kiosk-ui/**', 'preact', 'preact/*', 'xstate'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/machines/**', '**/kiosk-ui/**', 'preact', 'preact/*', 'xstate'] },
+      ],
+    },
   },
   {
     // Machines see devices only through their interfaces: type imports, never drivers or mocks.
@@ -35,11 +63,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/kiosk-ui/**', 'preact', 'preact/*'], message: 'Machines never touch the DOM or the UI.' },
+            {
+              group: ['**/kiosk-ui/**', 'preact', 'preact/*'],
+              message: 'Machines never touch the DOM or the UI.',
+            },
             {
               group: ['**/device-adapters', '**/device-adapters/**'],
               allowTypeImports: true,
-              message: 'Machines use adapter interfaces only (import type); the composition root supplies the actors.',
+              message:
+                'Machines use adapter interfaces only (import type); the composition root supplies the actors.',
             },
           ],
         },

@@ -114,6 +114,14 @@ export const sessionMachine = setup({
     clearNotice: assign({ notice: null }),
     noteFlowFailed: assign({ notice: 'flowFailed' as const }),
     restartIdle: raise({ type: 'idle.restart' }),
+    setLocale: assign({
+      locale: ({ context, event }) =>
+        event.type === 'user.setLocale' ? event.locale : context.locale,
+    }),
+    setElderly: assign({
+      elderly: ({ context, event }) =>
+        event.type === 'user.setElderly' ? event.elderly : context.elderly,
+    }),
   },
   guards: {
     isFlowAvailable: ({ context, event }) =>
@@ -126,6 +134,7 @@ export const sessionMachine = setup({
   delays: {
     untilWarning: ({ context }) => (idleSecondsOf(context) - context.timing.warningSeconds) * 1000,
     goodbye: ({ context }) => context.timing.goodbyeSeconds * 1000,
+    attractAdjustment: ({ context }) => context.timing.idleSeconds * 1000,
   },
 }).createMachine({
   id: 'session',
@@ -152,25 +161,31 @@ export const sessionMachine = setup({
           target: 'active',
           actions: assign({ notice: 'codeNotRecognised' }),
         },
-        'user.setLocale': {
-          target: 'active',
-          actions: assign({ locale: ({ event }) => event.locale }),
+      },
+      // Language and elderly mode may be chosen before waking: attract itself changes, and a
+      // choice nobody acts on is undone after a while so that the next citizen finds the default.
+      initial: 'waiting',
+      states: {
+        waiting: {
+          on: {
+            'user.setLocale': { target: 'adjusted', actions: 'setLocale' },
+            'user.setElderly': { target: 'adjusted', actions: 'setElderly' },
+          },
         },
-        'user.setElderly': {
-          target: 'active',
-          actions: assign({ elderly: ({ event }) => event.elderly }),
+        adjusted: {
+          after: { attractAdjustment: '#session.attract' },
+          on: {
+            'user.setLocale': { target: 'adjusted', reenter: true, actions: 'setLocale' },
+            'user.setElderly': { target: 'adjusted', reenter: true, actions: 'setElderly' },
+          },
         },
       },
     },
     active: {
       type: 'parallel',
       on: {
-        'user.setLocale': {
-          actions: [assign({ locale: ({ event }) => event.locale }), 'restartIdle'],
-        },
-        'user.setElderly': {
-          actions: [assign({ elderly: ({ event }) => event.elderly }), 'restartIdle'],
-        },
+        'user.setLocale': { actions: ['setLocale', 'restartIdle'] },
+        'user.setElderly': { actions: ['setElderly', 'restartIdle'] },
         'user.home': { target: '.screen.home', actions: 'restartIdle' },
       },
       states: {

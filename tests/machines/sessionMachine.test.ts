@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise } from 'xstate';
 import { sessionMachine, type SessionInput } from '../../machines';
-import { DEFAULT_KIOSK_CONFIG } from '../../domain';
 import { twoStepFlow } from '../support/testFlow';
 
 const timing = { idleSeconds: 90, elderlyIdleSeconds: 180, warningSeconds: 15, goodbyeSeconds: 10 };
@@ -50,15 +49,29 @@ describe('attract', () => {
     expect(actor.getSnapshot().context.notice).toBe('codeNotRecognised');
   });
 
-  it('may start straight in elderly mode or English', () => {
+  it('may be switched to elderly mode or English before waking, and keeps it on waking', () => {
     const actor = start();
     actor.send({ type: 'user.setElderly', elderly: true });
+    actor.send({ type: 'user.setLocale', locale: 'en' });
+    expect(actor.getSnapshot().matches('attract')).toBe(true);
+    expect(actor.getSnapshot().context).toMatchObject({ elderly: true, locale: 'en' });
+    actor.send({ type: 'user.wake' });
     expect(actor.getSnapshot().matches('active')).toBe(true);
+    expect(actor.getSnapshot().context).toMatchObject({ elderly: true, locale: 'en' });
+  });
+
+  it('undoes a choice made at attract that nobody follows up, wiping as it does', () => {
+    const wipe = vi.fn();
+    const actor = start({ wipe });
+    actor.send({ type: 'user.setLocale', locale: 'en' });
+    vi.advanceTimersByTime(60_000);
+    actor.send({ type: 'user.setElderly', elderly: true });
+    vi.advanceTimersByTime(90_000 - 1);
     expect(actor.getSnapshot().context.elderly).toBe(true);
-    actor.send({ type: 'user.home' });
-    const other = start();
-    other.send({ type: 'user.setLocale', locale: 'en' });
-    expect(other.getSnapshot().context.locale).toBe('en');
+    vi.advanceTimersByTime(1);
+    expect(actor.getSnapshot().context).toMatchObject({ elderly: false, locale: 'zh-CN' });
+    expect(actor.getSnapshot().matches({ attract: 'waiting' })).toBe(true);
+    expect(wipe).toHaveBeenCalledTimes(2);
   });
 });
 

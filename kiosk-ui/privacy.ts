@@ -1,0 +1,54 @@
+import { stopSpeaking } from './speech';
+
+/** What the kiosk itself keeps between visits; nothing a citizen showed it may be stored here. */
+export interface KioskOwnStorage {
+  /** localStorage keys starting with one of these survive a wipe. */
+  localStoragePrefixes: readonly string[];
+  /** IndexedDB databases that survive a wipe (the kiosk's own journals and queues). */
+  databases: readonly string[];
+  /** Cache Storage caches whose names start with one of these survive (the app shell). */
+  cachePrefixes: readonly string[];
+}
+
+export const KIOSK_OWN_STORAGE: KioskOwnStorage = {
+  localStoragePrefixes: ['budayang.kiosk.'],
+  databases: [],
+  cachePrefixes: ['workbox-precache', 'budayang-config'],
+};
+
+/**
+ * Erases every trace of a visit outside the machines: session and local storage, IndexedDB,
+ * caches and speech. The DOM is erased by remounting the app (see main.tsx).
+ */
+export async function wipeStoredTraces(own: KioskOwnStorage = KIOSK_OWN_STORAGE): Promise<void> {
+  stopSpeaking();
+  sessionStorage.clear();
+  for (const key of Object.keys(localStorage)) {
+    if (!own.localStoragePrefixes.some((prefix) => key.startsWith(prefix)))
+      localStorage.removeItem(key);
+  }
+  const deletions: Promise<unknown>[] = [];
+  if (typeof indexedDB !== 'undefined' && 'databases' in indexedDB) {
+    for (const db of await indexedDB.databases()) {
+      if (db.name && !own.databases.includes(db.name)) deletions.push(deleteDatabase(db.name));
+    }
+  }
+  if (typeof caches !== 'undefined') {
+    for (const name of await caches.keys()) {
+      if (!own.cachePrefixes.some((prefix) => name.startsWith(prefix)))
+        deletions.push(caches.delete(name));
+    }
+  }
+  await Promise.all(deletions);
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () =>
+      reject(request.error ?? new Error(`IndexedDB ${name} could not be deleted`));
+    // Another tab holding it open must not stall the wipe; the delete completes when it closes.
+    request.onblocked = () => resolve();
+  });
+}

@@ -1,0 +1,17 @@
+import { useMessages, useSend } from '../session';
+
+export function GoodbyeScreen() {
+  const t = useMessages();
+  const send = useSend();
+  return (
+    <main class="goodbye" aria-labelledby="goodbye-title">
+      <h1 id="goodbye-title" class="screen-title">
+        {t.goodbye.title}
+      </h1>
+      <p class="goodbye__reminder">{t.goodbye.reminder}</p>
+      <button type="button" class="primary-button" onClick={() => send({ type: 'user.finish' })}>
+        {t.goodbye.done}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+/// <reference lib="webworker" />
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+
+declare const self: ServiceWorkerGlobalScope;
+
+// The app shell, precached at install so that the kiosk starts with the network cut.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Every navigation (with any tester parameters) is the one-page app.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html')));
+
+// Staff edit the configuration without a new build: the network first, the last copy offline.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname === '/kiosk.config.json',
+  new NetworkFirst({ cacheName: 'budayang-config', networkTimeoutSeconds: 3 }),
+);
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});

@@ -1,0 +1,100 @@
+// Runs every check the project has, in the order a failure is cheapest to find:
+// type-check, lint and format, unit and machine tests, then (with Chromium found or installed)
+// the production build, the deployment watchdog tests and the browser tests.
+// `--only browser` runs the build and browser tests; `--only screenshots` just the screenshots.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './findChromium.mjs';
+
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : null;
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const started = Date.now();
+
+function run(title, command, args, env = {}) {
+  const t0 = Date.now();
+  console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`✘ ${title} failed after ${seconds} s`);
+    finish(1);
+  }
+  console.log(`✔ ${title} (${seconds} s)`);
+}
+
+function addVitest(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  counts.passed += report.numPassedTests;
+  counts.failed += report.numFailedTests;
+  counts.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+}
+
+function addPlaywright(file) {
+  if (!existsSync(file)) return;
+  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  counts.passed += stats.expected + stats.flaky;
+  counts.failed += stats.unexpected;
+  counts.skipped += stats.skipped;
+}
+
+function finish(code) {
+  addVitest('test-results/unit.json');
+  addVitest('test-results/deploy.json');
+  addPlaywright('test-results/browser.json');
+  const minutes = ((Date.now() - started) / 60000).toFixed(1);
+  console.log(`\nAll checks took ${minutes} min.`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  process.exit(code || (counts.failed > 0 ? 1 : 0));
+}
+
+rmSync('test-results', { recursive: true, force: true });
+const npx = 'npx';
+
+if (!only) {
+  run('type-check', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  run('type-check (service worker)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.sw.json']);
+  run('lint', npx, ['eslint', '.', '--max-warnings', '0']);
+  run('format', npx, ['prettier', '--check', '.']);
+  run('unit and machine tests', npx, [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile=test-results/unit.json',
+  ]);
+}
+
+let chromium;
+try {
+  chromium = ensureChromium();
+} catch (error) {
+  console.error(`\n${error.message}`);
+  finish(1);
+}
+console.log(`\nChromium: ${chromium}`);
+const browserEnv = { CHROMIUM_PATH: chromium };
+
+run('production build', npx, ['vite', 'build']);
+if (!only && existsSync('tests/deploy/vitest.config.ts')) {
+  run(
+    'deployment watchdog tests',
+    npx,
+    [
+      'vitest',
+      'run',
+      '--config',
+      'tests/deploy/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=test-results/deploy.json',
+    ],
+    browserEnv,
+  );
+}
+const browserArgs =
+  only === 'screenshots' ? ['playwright', 'test', 'screenshots'] : ['playwright', 'test'];
+run('browser tests', npx, browserArgs, browserEnv);
+finish(0);

@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openKiosk, wake } from './support';
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+for (const elderly of [false, true]) {
+  const theme = elderly ? 'elderly' : 'normal';
+  test.describe(`${theme} theme`, () => {
+    // axe injects its own script, which the kiosk's CSP would rightly refuse.
+    test.use({ bypassCSP: true });
+
+    test(`attract has no axe violations (${theme})`, async ({ page }) => {
+      await openKiosk(page);
+      if (elderly) {
+        await page.getByRole('button', { name: /长者模式/ }).click();
+        await expect(page.locator('html')).toHaveClass(/elderly/);
+      }
+      await expectNoViolations(page);
+      await page.getByRole('button', { name: /切换语言/ }).click();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expectNoViolations(page);
+    });
+
+    test(`home has no axe violations (${theme})`, async ({ page }) => {
+      await openKiosk(page);
+      await wake(page);
+      if (elderly) {
+        await page.getByRole('button', { name: /长者模式/ }).click();
+        await expect(page.locator('html')).toHaveClass(/elderly/);
+      }
+      await expectNoViolations(page);
+      await page.getByRole('button', { name: /切换语言/ }).click();
+      await expectNoViolations(page);
+    });
+  });
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_KIOSK_CONFIG } from '../../../domain';
+import { resolveLaunchOptions } from '../../../kiosk-ui/launchOptions';
+
+const mockKiosk = DEFAULT_KIOSK_CONFIG;
+const realKiosk = { ...DEFAULT_KIOSK_CONFIG, devices: 'real' as const };
+
+describe('resolveLaunchOptions', () => {
+  it('runs the configured profile with no parameters', () => {
+    expect(resolveLaunchOptions(mockKiosk, '')).toMatchObject({
+      devices: 'mock',
+      simulatorOpen: false,
+    });
+    expect(resolveLaunchOptions(realKiosk, '').devices).toBe('real');
+  });
+
+  it('lets a tester pick real devices, a short idle timeout and the simulator on a mock kiosk', () => {
+    const launch = resolveLaunchOptions(mockKiosk, '?devices=real&idle=20&sim=1');
+    expect(launch.devices).toBe('real');
+    expect(launch.simulatorOpen).toBe(false); // the simulator drives mocks only
+    expect(launch.config.session).toMatchObject({
+      idleSeconds: 20,
+      elderlyIdleSeconds: 20,
+      warningSeconds: 10,
+    });
+    expect(resolveLaunchOptions(mockKiosk, '?sim=1').simulatorOpen).toBe(true);
+  });
+
+  it('keeps the warning shorter than a very short idle timeout', () => {
+    expect(resolveLaunchOptions(mockKiosk, '?idle=4').config.session).toMatchObject({
+      idleSeconds: 4,
+      warningSeconds: 2,
+    });
+    expect(resolveLaunchOptions(mockKiosk, '?idle=60').config.session.warningSeconds).toBe(15);
+  });
+
+  it('ignores nonsense values', () => {
+    for (const idle of ['abc', '0', '1', '-5', '99999']) {
+      expect(resolveLaunchOptions(mockKiosk, `?idle=${idle}`).config.session).toEqual(
+        mockKiosk.session,
+      );
+    }
+    expect(resolveLaunchOptions(mockKiosk, '?devices=printer').devices).toBe('mock');
+  });
+
+  it('a kiosk configured for real devices ignores every tester parameter', () => {
+    const launch = resolveLaunchOptions(realKiosk, '?devices=mock&idle=5&sim=1');
+    expect(launch).toEqual({ devices: 'real', config: realKiosk, simulatorOpen: false });
+  });
+});

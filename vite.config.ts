@@ -1,0 +1,78 @@
+import { defineConfig, type Plugin } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The Content-Security-Policy of the built kiosk: no inline script, no eval, Trusted Types
+ * required (our one policy, `budayang`, vouches only for same-origin script URLs). The dev
+ * server goes without, since hot reload injects inline scripts.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "font-src 'self'",
+  // The local device bridge (docs/device-bridge.md) listens on the loopback address.
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
+  "worker-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types budayang',
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'budayang-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    contentSecurityPolicy(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'kiosk-ui',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,wasm}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      },
+      manifest: {
+        name: '不打烊 · 政务服务自助终端',
+        short_name: '不打烊',
+        description: '7×24小时不打烊政务服务自助终端 · 24/7 government self-service kiosk',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'fullscreen',
+        orientation: 'any',
+        background_color: '#0b4f8a',
+        theme_color: '#0b4f8a',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+    }),
+  ],
+  build: { target: 'es2022', sourcemap: true },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
