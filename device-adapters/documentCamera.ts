@@ -3,7 +3,7 @@ import type { Device, WaitOptions } from './device';
 export type CaptureSide = 'front' | 'back';
 
 export interface CapturedImage {
-  /** data: URL (image/jpeg or image/png). */
+  /** data: URL: image/jpeg or image/png from a camera; image/svg+xml from a simulated one without a canvas. */
   dataUrl: string;
   width: number;
   height: number;

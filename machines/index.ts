@@ -7,3 +7,23 @@ export {
   type SessionNotice,
   type FlowInput,
 } from './sessionMachine';
+export {
+  deviceHealthMachine,
+  ALL_ONLINE,
+  ALL_OFFLINE,
+  type DeviceHealthEvent,
+  type DeviceHealthInput,
+  type HealthChangedEvent,
+} from './deviceHealthMachine';
+export {
+  FLOW_REQUIREMENTS,
+  unavailableFlows,
+  type DeviceProblem,
+  type DeviceStatuses,
+} from './flowRequirements';
+export {
+  idCopyMachine,
+  type IdCopyMachine,
+  type IdCopyEvent,
+  type IdCopyImages,
+} from './idCopyMachine';

@@ -1,5 +1,12 @@
 import { assign, raise, sendTo, setup, fromPromise, type AnyActorLogic } from 'xstate';
 import { FLOW_IDS, isFlowOutput, type FlowId } from '../domain/flows';
+import {
+  ALL_OFFLINE,
+  ALL_ONLINE,
+  deviceHealthMachine,
+  type HealthChangedEvent,
+} from './deviceHealthMachine';
+import { unavailableFlows, type DeviceStatuses } from './flowRequirements';
 import type { Locale } from '../domain/locale';
 import type { SessionTiming } from '../domain/kioskConfig';
 
@@ -17,6 +24,8 @@ export interface SessionInput {
   defaultLocale: Locale;
   /** The flows the composition root supplied; home shows tiles for these only. */
   flows: readonly FlowId[];
+  /** The devices' statuses at start; the device-health supervisor follows them from there. */
+  deviceStatuses?: DeviceStatuses;
 }
 
 export interface SessionContext {
@@ -29,6 +38,8 @@ export interface SessionContext {
   /** Seconds left while the idle warning shows; null otherwise. */
   countdown: number | null;
   notice: SessionNotice | null;
+  /** What the device-health supervisor last reported; the kiosk's, not the citizen's. */
+  deviceStatuses: DeviceStatuses;
 }
 
 export type SessionEvent =
@@ -44,7 +55,8 @@ export type SessionEvent =
   | { type: 'device.cardInserted' }
   | { type: 'device.codeScanned' }
   /** Raised by the machine itself when the citizen changed a setting: the idle count starts again. */
-  | { type: 'idle.restart' };
+  | { type: 'idle.restart' }
+  | HealthChangedEvent;
 
 function unprovidedFlow(flow: FlowId): AnyActorLogic {
   return fromPromise<never, FlowInput>(async () => {
@@ -95,7 +107,7 @@ export const sessionMachine = setup({
     events: {} as SessionEvent,
     input: {} as SessionInput,
   },
-  actors: flowActors,
+  actors: { ...flowActors, deviceHealth: deviceHealthMachine },
   actions: {
     /** Erase every trace of the visit outside the machine (storage, DOM, speech); supplied by the composition root. */
     wipeTraces: () => {},
@@ -125,7 +137,9 @@ export const sessionMachine = setup({
   },
   guards: {
     isFlowAvailable: ({ context, event }) =>
-      event.type === 'user.selectFlow' && context.flows.includes(event.flow),
+      event.type === 'user.selectFlow' &&
+      context.flows.includes(event.flow) &&
+      unavailableFlows(context.deviceStatuses, [event.flow])[event.flow] === undefined,
     isSelectedFlow: ({ context }, params: { flow: FlowId }) => context.flow === params.flow,
     isLastSecond: ({ context }) => (context.countdown ?? 0) <= 1,
     endedDone: ({ event }) =>
@@ -147,7 +161,18 @@ export const sessionMachine = setup({
     flow: null,
     countdown: null,
     notice: null,
+    deviceStatuses: input.deviceStatuses ?? ALL_ONLINE,
   }),
+  invoke: {
+    id: 'health',
+    src: 'deviceHealth',
+    input: ({ context }) => ({ statuses: context.deviceStatuses }),
+    // Without a supervisor nothing is known of the devices: pause every flow that needs one.
+    onError: { actions: assign({ deviceStatuses: ALL_OFFLINE }) },
+  },
+  on: {
+    'health.changed': { actions: assign({ deviceStatuses: ({ event }) => event.statuses }) },
+  },
   initial: 'attract',
   states: {
     attract: {
