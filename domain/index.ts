@@ -9,3 +9,6 @@ export * from './masking';
 export * from './idCardCheck';
 export * from './deviceStatus';
 export * from './idCopyPage';
+export * from './workingCalendar';
+export * from './queueService';
+export type * from './queuePort';

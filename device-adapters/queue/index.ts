@@ -1,0 +1,1 @@
+export { IndexedDbQueueService, QUEUE_DATABASE } from './indexedDbQueueService';

@@ -1,0 +1,121 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { IndexedDbQueueService } from '../../../device-adapters/queue';
+import type { QueueServiceConfig, TicketRequest } from '../../../domain';
+
+const service: QueueServiceConfig = {
+  code: 'tax',
+  name: { 'zh-CN': '税务', en: 'Tax' },
+  prefix: 'B',
+  windows: { 'zh-CN': '7号窗口', en: 'Window 7' },
+  windowCount: 1,
+  materials: [],
+  averageHandlingMinutes: 10,
+  requiresIdCard: false,
+  dailyMax: 5,
+  issuingWindows: [
+    { start: '08:30', end: '12:00', quota: 3 },
+    { start: '13:00', end: '17:00', quota: 10 },
+  ],
+};
+
+let dbCount = 0;
+const freshDb = () => `queue-test-${(dbCount += 1)}`;
+const kiosk = (databaseName: string) =>
+  new IndexedDbQueueService({ services: [service], databaseName });
+const request = (over: Partial<TicketRequest> = {}): TicketRequest => ({
+  serviceCode: 'tax',
+  date: '2026-11-23',
+  time: '09:00',
+  holderKey: null,
+  maskedId: null,
+  priority: null,
+  ...over,
+});
+const numberOf = async (q: IndexedDbQueueService, r: TicketRequest) => {
+  const result = await q.allocate(r);
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.refusal)}`);
+  await q.markPrinted(result.ticket.id);
+  return result.ticket.number;
+};
+
+describe('IndexedDbQueueService', () => {
+  it('numbers B001, B002 … and starts again at B001 the next day', async () => {
+    const q = kiosk(freshDb());
+    expect(await numberOf(q, request())).toBe('B001');
+    expect(await numberOf(q, request())).toBe('B002');
+    expect(await numberOf(q, request({ date: '2026-11-24' }))).toBe('B001');
+    expect((await q.issued('tax', '2026-11-23')).map((t) => [t.number, t.waitingAhead])).toEqual([
+      ['B001', 0],
+      ['B002', 1],
+    ]);
+  });
+
+  it('gives parallel requests distinct, consecutive numbers', async () => {
+    const q = kiosk(freshDb());
+    const results = await Promise.all([1, 2, 3].map(() => q.allocate(request())));
+    expect(results.map((r) => (r.ok ? r.ticket.number : 'refused')).sort()).toEqual([
+      'B001',
+      'B002',
+      'B003',
+    ]);
+  });
+
+  it('one open ticket per card and service a day: a second try reprints the same number', async () => {
+    const q = kiosk(freshDb());
+    const first = await q.allocate(request({ holderKey: 'k1', maskedId: '1101**********002X' }));
+    const again = await q.allocate(request({ holderKey: 'k1', time: '14:00' }));
+    expect(first.ok && again.ok).toBe(true);
+    if (!first.ok || !again.ok) return;
+    expect(again).toMatchObject({
+      reprint: true,
+      ticket: { number: first.ticket.number, id: first.ticket.id },
+    });
+    expect(again.ticket.maskedId).toBe('1101**********002X');
+    expect(JSON.stringify(again)).not.toContain('k1');
+    expect(await numberOf(q, request({ holderKey: 'k2' }))).toBe('B002');
+  });
+
+  it('a used-up window quota and the daily maximum are refused with the reason', async () => {
+    const q = kiosk(freshDb());
+    for (let i = 0; i < 3; i += 1) await numberOf(q, request());
+    expect(await q.allocate(request())).toEqual({
+      ok: false,
+      refusal: { reason: 'window-quota-used', nextWindowStart: '13:00' },
+    });
+    await numberOf(q, request({ time: '13:10' }));
+    await numberOf(q, request({ time: '13:20' }));
+    expect(await q.allocate(request({ time: '13:30' }))).toEqual({
+      ok: false,
+      refusal: { reason: 'daily-max-reached' },
+    });
+    expect(await q.allocate(request({ serviceCode: 'nope' }))).toEqual({
+      ok: false,
+      refusal: { reason: 'unknown-service' },
+    });
+  });
+
+  it('a reload before printing neither skips nor doubles a number: the next citizen gets it', async () => {
+    const name = freshDb();
+    const before = kiosk(name);
+    expect(await numberOf(before, request())).toBe('B001');
+    const cutOff = await before.allocate(request({ holderKey: 'left' }));
+    expect(cutOff.ok && cutOff.ticket.number).toBe('B002');
+    await before.close();
+    const after = kiosk(name); // the page reloaded
+    expect(await numberOf(after, request({ holderKey: 'next' }))).toBe('B002');
+    expect(await numberOf(after, request())).toBe('B003');
+    const numbers = (await after.issued('tax', '2026-11-23')).map((t) => t.number);
+    expect(numbers).toEqual(['B001', 'B002', 'B003']);
+  });
+
+  it('an unprinted ticket of the page still running is not handed to anyone else', async () => {
+    const q = kiosk(freshDb());
+    const printing = await q.allocate(request());
+    const next = await q.allocate(request());
+    expect(printing.ok && next.ok && [printing.ticket.number, next.ticket.number]).toEqual([
+      'B001',
+      'B002',
+    ]);
+  });
+});
