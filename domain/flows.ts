@@ -19,14 +19,17 @@ export function isFlowId(value: unknown): value is FlowId {
   return typeof value === 'string' && (FLOW_IDS as readonly string[]).includes(value);
 }
 
-/** How a flow ended: the citizen finished it, or stepped back out of its first step. */
-export type FlowOutcome = 'done' | 'back';
+/** How a flow ended: the citizen finished it, stepped back out of its first step, or went on to another flow. */
+export type FlowOutcome = 'done' | 'back' | 'switch';
 
 export interface FlowOutput {
   outcome: FlowOutcome;
+  /** With 'switch': the flow to go on to (取号 at 2 a.m. → 预约). */
+  next?: FlowId;
 }
 
 export function isFlowOutput(value: unknown): value is FlowOutput {
   if (typeof value !== 'object' || value === null || !('outcome' in value)) return false;
+  if (value.outcome === 'switch') return 'next' in value && isFlowId(value.next);
   return value.outcome === 'done' || value.outcome === 'back';
 }

@@ -12,3 +12,4 @@ export * from './idCopyPage';
 export * from './workingCalendar';
 export * from './queueService';
 export type * from './queuePort';
+export * from './appointments';

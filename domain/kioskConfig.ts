@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isCalendarDate } from './calendarDate';
 import { LOCALES } from './locale';
 
 /** HH:MM on a 24-hour clock. */
@@ -56,6 +57,60 @@ const sessionSchema = v.pipe(
   ),
 );
 
+const calendarDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'),
+  v.check(isCalendarDate, 'not a real calendar date'),
+);
+
+const queueServiceSchema = v.pipe(
+  v.object({
+    code: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and - only')),
+    name: localizedText,
+    prefix: v.pipe(v.string(), v.regex(/^[A-Z]$/, 'one capital letter A–Z')),
+    windows: localizedText,
+    windowCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
+    materials: v.array(localizedText),
+    averageHandlingMinutes: v.pipe(v.number(), v.minValue(1), v.maxValue(240)),
+    requiresIdCard: v.boolean(),
+    dailyMax: v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(999, 'at most 999 a day (A001–A999)'),
+    ),
+    issuingWindows: v.pipe(
+      v.array(
+        v.pipe(
+          v.object({
+            start: clockTime,
+            end: clockTime,
+            quota: v.pipe(v.number(), v.integer(), v.minValue(1)),
+          }),
+          v.check((w) => w.start < w.end, 'an issuing window must start before it ends'),
+        ),
+      ),
+      v.nonEmpty('at least one issuing window'),
+    ),
+  }),
+);
+
+const queueSchema = v.pipe(
+  v.object({
+    /** Citizens at or over this age get a priority ticket (绿色通道). */
+    priorityAge: v.pipe(v.number(), v.integer(), v.minValue(50), v.maxValue(90)),
+    services: v.array(queueServiceSchema),
+  }),
+  v.check(
+    (q) => new Set(q.services.map((s) => s.prefix)).size === q.services.length,
+    'each queue service needs its own prefix letter',
+  ),
+  v.check(
+    (q) => new Set(q.services.map((s) => s.code)).size === q.services.length,
+    'each queue service needs its own code',
+  ),
+);
+
 export const kioskConfigSchema = v.object({
   kioskId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and - only')),
   hall: v.object({ name: localizedText, address: v.optional(localizedText) }),
@@ -64,6 +119,15 @@ export const kioskConfigSchema = v.object({
   devices: v.picklist(['mock', 'real']),
   defaultLocale: v.picklist(LOCALES),
   session: sessionSchema,
+  /** Staff enter each year's public holidays and make-up working days (调休). */
+  calendar: v.optional(
+    v.object({ holidays: v.array(calendarDate), makeupWorkdays: v.array(calendarDate) }),
+    {
+      holidays: [],
+      makeupWorkdays: [],
+    },
+  ),
+  queue: v.optional(queueSchema, { priorityAge: 60, services: [] }),
 });
 
 export type KioskConfig = v.InferOutput<typeof kioskConfigSchema>;
@@ -85,6 +149,8 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   devices: 'mock',
   defaultLocale: 'zh-CN',
   session: { idleSeconds: 90, elderlyIdleSeconds: 180, warningSeconds: 15, goodbyeSeconds: 10 },
+  calendar: { holidays: [], makeupWorkdays: [] },
+  queue: { priorityAge: 60, services: [] },
 };
 
 export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; problems: string[] };

@@ -1,4 +1,5 @@
 import type { CalendarDate } from './calendarDate';
+import type { AppointmentSlot, CheckInTiming } from './appointments';
 import type { IssueRefusal, PriorityReason } from './queueService';
 import type { ClockTime } from './workingCalendar';
 
@@ -38,6 +39,45 @@ export type AllocateResult =
     }
   | { ok: false; refusal: IssueRefusal | { reason: 'unknown-service' } };
 
+/** A booked window (预约) on a coming working day. */
+export interface Appointment {
+  id: string;
+  serviceCode: string;
+  date: CalendarDate;
+  slot: AppointmentSlot;
+  maskedId: string;
+  maskedPhone: string;
+  /** ISO 8601 moment of booking. */
+  bookedAt: string;
+  /** The priority ticket it became at check-in, if it has. */
+  ticketId: string | null;
+}
+
+export interface BookingRequest {
+  serviceCode: string;
+  date: CalendarDate;
+  slot: AppointmentSlot;
+  holderKey: string;
+  maskedId: string;
+  maskedPhone: string;
+}
+
+export type BookResult =
+  | { ok: true; appointment: Appointment }
+  | { ok: false; reason: 'slot-full' | 'unknown-service' }
+  /** One appointment per person per service per day. */
+  | { ok: false; reason: 'already-booked'; appointment: Appointment };
+
+export type CheckInRequest = ({ appointmentId: string } | { holderKey: string }) & {
+  today: CalendarDate;
+  now: ClockTime;
+};
+
+export type CheckInResult =
+  | { ok: true; appointment: Appointment; ticket: QueueTicket }
+  | { ok: false; reason: 'unknown-appointment' }
+  | Exclude<CheckInTiming, { ok: true }>;
+
 /** How queue numbers are allocated: in this browser now, on a hall server shared by kiosks later. */
 export interface QueueService {
   allocate(request: TicketRequest): Promise<AllocateResult>;
@@ -45,4 +85,12 @@ export interface QueueService {
   markPrinted(ticketId: string): Promise<void>;
   /** What was issued of a service on a day. */
   issued(serviceCode: string, date: CalendarDate): Promise<QueueTicket[]>;
+  /** Places left in each slot of each day: date → slot start → places. */
+  placesLeft(
+    serviceCode: string,
+    dates: readonly CalendarDate[],
+  ): Promise<Record<CalendarDate, Record<ClockTime, number>>>;
+  book(request: BookingRequest): Promise<BookResult>;
+  /** Turns a booked appointment into a priority ticket, within its check-in window. */
+  checkIn(request: CheckInRequest): Promise<CheckInResult>;
 }

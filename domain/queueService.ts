@@ -82,7 +82,7 @@ export function checkIssuing(
 }
 
 /** Why a citizen gets a priority (green-channel, 绿色通道) ticket. */
-export type PriorityReason = 'age' | 'disability' | 'military';
+export type PriorityReason = 'age' | 'disability' | 'military' | 'appointment';
 
 export const DEFAULT_PRIORITY_AGE = 60;
 

@@ -71,3 +71,13 @@ export function clockOf(moment: Date): { date: CalendarDate; time: ClockTime } {
     time: `${pad(moment.getHours())}:${pad(moment.getMinutes())}`,
   };
 }
+
+/** The day the windows next open: today if they have yet to open (or are open), else the next working day. */
+export function nextOpeningDay(
+  calendar: WorkingCalendar,
+  date: CalendarDate,
+  time: ClockTime,
+): CalendarDate | null {
+  if (isWorkingDay(calendar, date) && time < calendar.hours.close) return date;
+  return nextWorkingDays(calendar, date, 1)[0] ?? null;
+}

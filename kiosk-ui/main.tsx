@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { createActor } from 'xstate';
-import { sessionMachine } from '../machines';
+import { IndexedDbQueueService } from '../device-adapters/queue';
+import { deviceHealthMachine, sessionMachine } from '../machines';
 import { App } from './App';
-import { availableFlows } from './flows';
+import { buildDevices, connectSessionToDevices, currentStatuses, watchDevices } from './devices';
+import { availableFlows, registerFlows } from './flows/registry';
 import { hardenForKiosk } from './hardening';
 import { messagesFor } from './i18n';
 import { loadConfig } from './loadConfig';
@@ -18,7 +20,12 @@ async function boot(root: HTMLElement) {
   if (problems.length > 0) console.warn('Kiosk configuration problems; defaults in use:', problems);
   const launch = resolveLaunchOptions(fileConfig, location.search);
   const { config } = launch;
-  const flows = availableFlows();
+  const { devices, controls } = await buildDevices(launch.devices);
+  const queue = new IndexedDbQueueService({
+    services: config.queue.services,
+    officeHours: config.officeHours,
+  });
+  const flows = availableFlows(registerFlows(devices, config, queue));
 
   let mounted = false;
   const mount = () => {
@@ -42,19 +49,36 @@ async function boot(root: HTMLElement) {
   };
 
   const session = createActor(
-    sessionMachine.provide({ actors: flows.machines, actions: { wipeTraces } }),
+    sessionMachine.provide({
+      actors: {
+        ...flows.machines,
+        deviceHealth: deviceHealthMachine.provide({
+          actors: { watchDevices: watchDevices(devices) },
+        }),
+      },
+      actions: { wipeTraces },
+    }),
     {
       input: {
         timing: config.session,
         defaultLocale: config.defaultLocale,
         flows: flows.ids,
+        deviceStatuses: currentStatuses(devices),
       },
     },
   );
   session.start();
   mount();
 
-  const activity = () => session.send({ type: 'user.activity' });
+  connectSessionToDevices(devices, (event) => session.send(event)).catch((error: unknown) =>
+    console.error('The code scanner did not start; codes will not wake the kiosk.', error),
+  );
+
+  // Only touches on the kiosk screen count as a citizen's activity, not the tester's panel.
+  const activity = (event: Event) => {
+    if (event.target instanceof Node && root.contains(event.target))
+      session.send({ type: 'user.activity' });
+  };
   document.addEventListener('pointerdown', activity, { capture: true, passive: true });
   document.addEventListener('keydown', activity, { capture: true, passive: true });
   hardenForKiosk();
@@ -62,6 +86,11 @@ async function boot(root: HTMLElement) {
   const gate = createUpdateGate(true);
   session.subscribe((snapshot) => gate.sessionChanged(snapshot.matches('attract')));
   registerServiceWorker(gate);
+
+  if (controls) {
+    const { installSimulator } = await import('./simulator/installSimulator');
+    installSimulator({ controls, devices, session, open: launch.simulatorOpen });
+  }
 }
 
 const root = document.getElementById('app');

@@ -1,3 +1,4 @@
+import { QUEUE_DATABASE } from '../device-adapters/queue';
 import { stopSpeaking } from './speech';
 
 /** What the kiosk itself keeps between visits; nothing a citizen showed it may be stored here. */
@@ -12,7 +13,8 @@ export interface KioskOwnStorage {
 
 export const KIOSK_OWN_STORAGE: KioskOwnStorage = {
   localStoragePrefixes: ['budayang.kiosk.'],
-  databases: [],
+  // The queue store keeps numbers, masked ID numbers and one-way card keys, never card data.
+  databases: [QUEUE_DATABASE],
   cachePrefixes: ['workbox-precache', 'budayang-config'],
 };
 

@@ -1,6 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowOutcome, FlowOutput } from '../domain';
 import type { CaptureSide, CapturedImage, DeviceErrorCode } from '../device-adapters';
+import { deviceErrorCode } from './deviceFailure';
 import type { FlowInput } from './sessionMachine';
 
 /** What the copy is printed from: both sides of the card, as the document camera saw them. */
@@ -25,11 +26,6 @@ export interface IdCopyContext {
   outcome: FlowOutcome;
 }
 
-const errorCode = (error: unknown): DeviceErrorCode =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-    ? (error.code as DeviceErrorCode)
-    : 'hardware-error';
-
 /**
  * 身份证复印: the citizen lays the card on the document camera, front then back, checks the
  * picture, and takes an A4 copy from the document printer.
@@ -51,7 +47,7 @@ export const idCopyMachine = setup({
   },
   actions: {
     noteFailure: assign({
-      failure: ({ event }) => errorCode((event as { error?: unknown }).error),
+      failure: ({ event }) => deviceErrorCode((event as { error?: unknown }).error),
     }),
     clearFailure: assign({ failure: null }),
     forgetImages: assign({ front: null, back: null }),

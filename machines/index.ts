@@ -27,3 +27,19 @@ export {
   type IdCopyEvent,
   type IdCopyImages,
 } from './idCopyMachine';
+export {
+  queueMachine,
+  type QueueMachine,
+  type QueueEvent,
+  type QueueSetup,
+  type AllocateInput,
+  type PrintTicketInput,
+} from './queueMachine';
+export {
+  appointmentMachine,
+  type AppointmentMachine,
+  type AppointmentEvent,
+  type AppointmentSetup,
+  type BookInput,
+  type PlacesLeft,
+} from './appointmentMachine';

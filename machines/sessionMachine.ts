@@ -85,6 +85,11 @@ const flowState = <F extends FlowId>(id: F) => ({
     }),
     onDone: [
       { guard: 'endedDone' as const, target: '#session.active.screen.goodbye' },
+      {
+        guard: 'endedSwitch' as const,
+        target: '#session.active.screen.switching',
+        actions: 'noteNextFlow' as const,
+      },
       { target: '#session.active.screen.home' },
     ],
     onError: {
@@ -125,6 +130,12 @@ export const sessionMachine = setup({
     clearCountdown: assign({ countdown: null }),
     clearNotice: assign({ notice: null }),
     noteFlowFailed: assign({ notice: 'flowFailed' as const }),
+    noteNextFlow: assign({
+      flow: ({ context, event }) =>
+        'output' in event && isFlowOutput(event.output) && event.output.next
+          ? event.output.next
+          : context.flow,
+    }),
     restartIdle: raise({ type: 'idle.restart' }),
     setLocale: assign({
       locale: ({ context, event }) =>
@@ -142,6 +153,14 @@ export const sessionMachine = setup({
       unavailableFlows(context.deviceStatuses, [event.flow])[event.flow] === undefined,
     isSelectedFlow: ({ context }, params: { flow: FlowId }) => context.flow === params.flow,
     isLastSecond: ({ context }) => (context.countdown ?? 0) <= 1,
+    endedSwitch: ({ context, event }) =>
+      'output' in event &&
+      isFlowOutput(event.output) &&
+      event.output.outcome === 'switch' &&
+      event.output.next !== undefined &&
+      context.flows.includes(event.output.next) &&
+      unavailableFlows(context.deviceStatuses, [event.output.next])[event.output.next] ===
+        undefined,
     endedDone: ({ event }) =>
       'output' in event && isFlowOutput(event.output) && event.output.outcome === 'done',
   },
@@ -242,6 +261,8 @@ export const sessionMachine = setup({
                 ...flowStates,
               },
             },
+            // A flow handed the citizen on to another: leave the flow state so the next one starts fresh.
+            switching: { always: 'flow' },
             goodbye: {
               entry: 'clearNotice',
               after: { goodbye: '#session.attract' },

@@ -1,10 +1,21 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import {
+  DEFAULT_APPOINTMENT_RULES,
+  appointmentSlots,
+  checkInTiming,
   checkIssuing,
   issuingWindowAt,
   ticketNumber,
   type AllocateResult,
+  type Appointment,
+  type AppointmentRules,
+  type BookingRequest,
+  type BookResult,
   type CalendarDate,
+  type CheckInRequest,
+  type CheckInResult,
+  type ClockTime,
+  type OfficeHours,
   type QueueService,
   type QueueServiceConfig,
   type QueueTicket,
@@ -19,11 +30,20 @@ interface StoredTicket extends QueueTicket {
   instance: string;
 }
 
+interface StoredAppointment extends Appointment {
+  holderKey: string;
+}
+
 interface QueueDb extends DBSchema {
   tickets: {
     key: string;
     value: StoredTicket;
     indexes: { byServiceDay: [string, string] };
+  };
+  appointments: {
+    key: string;
+    value: StoredAppointment;
+    indexes: { byServiceDay: [string, string]; byHolder: string };
   };
 }
 
@@ -40,19 +60,33 @@ export class IndexedDbQueueService implements QueueService {
   readonly #services: ReadonlyMap<string, QueueServiceConfig>;
   readonly #instance: string;
   readonly #now: () => Date;
+  readonly #rules: AppointmentRules;
+  readonly #hours: OfficeHours | null;
 
   constructor(options: {
     services: readonly QueueServiceConfig[];
+    /** The windows' hours, cut into appointment slots; without them nothing can be booked. */
+    officeHours?: OfficeHours;
+    appointments?: AppointmentRules;
     databaseName?: string;
     now?: () => Date;
   }) {
     this.#services = new Map(options.services.map((s) => [s.code, s]));
+    this.#rules = options.appointments ?? DEFAULT_APPOINTMENT_RULES;
+    this.#hours = options.officeHours ?? null;
     this.#instance = crypto.randomUUID();
     this.#now = options.now ?? (() => new Date());
-    this.#db = openDB<QueueDb>(options.databaseName ?? QUEUE_DATABASE, 1, {
-      upgrade(db) {
-        const tickets = db.createObjectStore('tickets', { keyPath: 'id' });
-        tickets.createIndex('byServiceDay', ['serviceCode', 'date']);
+    this.#db = openDB<QueueDb>(options.databaseName ?? QUEUE_DATABASE, 2, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          const tickets = db.createObjectStore('tickets', { keyPath: 'id' });
+          tickets.createIndex('byServiceDay', ['serviceCode', 'date']);
+        }
+        if (oldVersion < 2) {
+          const appointments = db.createObjectStore('appointments', { keyPath: 'id' });
+          appointments.createIndex('byServiceDay', ['serviceCode', 'date']);
+          appointments.createIndex('byHolder', 'holderKey');
+        }
       },
     });
   }
@@ -133,9 +167,130 @@ export class IndexedDbQueueService implements QueueService {
     return tickets.sort((a, b) => a.sequence - b.sequence).map(publicTicket);
   }
 
+  async placesLeft(
+    serviceCode: string,
+    dates: readonly CalendarDate[],
+  ): Promise<Record<CalendarDate, Record<ClockTime, number>>> {
+    const db = await this.#db;
+    const slots = this.#hours ? appointmentSlots(this.#hours, this.#rules.slotMinutes) : [];
+    const left: Record<CalendarDate, Record<ClockTime, number>> = {};
+    for (const date of dates) {
+      const booked = await db.getAllFromIndex('appointments', 'byServiceDay', [serviceCode, date]);
+      left[date] = Object.fromEntries(
+        slots.map((slot) => [
+          slot.start,
+          Math.max(
+            0,
+            this.#rules.capacityPerSlot - booked.filter((a) => a.slot.start === slot.start).length,
+          ),
+        ]),
+      );
+    }
+    return left;
+  }
+
+  async book(request: BookingRequest): Promise<BookResult> {
+    if (!this.#services.has(request.serviceCode)) return { ok: false, reason: 'unknown-service' };
+    const db = await this.#db;
+    const tx = db.transaction('appointments', 'readwrite');
+    const sameDay = await tx.store
+      .index('byServiceDay')
+      .getAll([request.serviceCode, request.date]);
+    const mine = sameDay.find((a) => a.holderKey === request.holderKey);
+    if (mine) {
+      await tx.done;
+      return { ok: false, reason: 'already-booked', appointment: publicAppointment(mine) };
+    }
+    if (
+      sameDay.filter((a) => a.slot.start === request.slot.start).length >=
+      this.#rules.capacityPerSlot
+    ) {
+      await tx.done;
+      return { ok: false, reason: 'slot-full' };
+    }
+    const appointment: StoredAppointment = {
+      id: crypto.randomUUID(),
+      serviceCode: request.serviceCode,
+      date: request.date,
+      slot: request.slot,
+      holderKey: request.holderKey,
+      maskedId: request.maskedId,
+      maskedPhone: request.maskedPhone,
+      bookedAt: this.#now().toISOString(),
+      ticketId: null,
+    };
+    await tx.store.add(appointment);
+    await tx.done;
+    return { ok: true, appointment: publicAppointment(appointment) };
+  }
+
+  async checkIn(request: CheckInRequest): Promise<CheckInResult> {
+    const db = await this.#db;
+    const tx = db.transaction(['appointments', 'tickets'], 'readwrite');
+    const appointments = tx.objectStore('appointments');
+    const candidates =
+      'appointmentId' in request
+        ? [await appointments.get(request.appointmentId)].filter((a) => a !== undefined)
+        : await appointments.index('byHolder').getAll(request.holderKey);
+    // A card may hold several appointments: today's comes first, then the nearest.
+    const appointment = candidates.sort((a, b) =>
+      a.date === request.today ? -1 : b.date === request.today ? 1 : a.date.localeCompare(b.date),
+    )[0];
+    const service = appointment && this.#services.get(appointment.serviceCode);
+    if (!appointment || !service) {
+      await tx.done;
+      return { ok: false, reason: 'unknown-appointment' };
+    }
+    const tickets = tx.objectStore('tickets');
+    if (appointment.ticketId) {
+      const ticket = await tickets.get(appointment.ticketId);
+      await tx.done;
+      if (ticket)
+        return {
+          ok: true,
+          appointment: publicAppointment(appointment),
+          ticket: publicTicket(ticket),
+        };
+      return { ok: false, reason: 'unknown-appointment' };
+    }
+    const timing = checkInTiming(appointment, this.#rules, request.today, request.now);
+    if (!timing.ok) {
+      await tx.done;
+      return timing;
+    }
+    // A booked citizen gets a priority number whatever the day's quotas.
+    const today = await tickets.index('byServiceDay').getAll([service.code, request.today]);
+    const sequence = today.reduce((max, t) => Math.max(max, t.sequence), 0) + 1;
+    const ticket: StoredTicket = {
+      id: crypto.randomUUID(),
+      serviceCode: service.code,
+      date: request.today,
+      number: ticketNumber(service.prefix, sequence),
+      sequence,
+      priority: 'appointment',
+      issuedAt: this.#now().toISOString(),
+      waitingAhead: today.length,
+      maskedId: appointment.maskedId,
+      printed: false,
+      holderKey: appointment.holderKey,
+      window: null,
+      instance: this.#instance,
+    };
+    await tickets.add(ticket);
+    const checkedIn = { ...appointment, ticketId: ticket.id };
+    await appointments.put(checkedIn);
+    await tx.done;
+    return { ok: true, appointment: publicAppointment(checkedIn), ticket: publicTicket(ticket) };
+  }
+
   async close(): Promise<void> {
     (await this.#db).close();
   }
+}
+
+function publicAppointment(stored: StoredAppointment): Appointment {
+  const { holderKey: _holder, ...appointment } = stored;
+  return appointment;
 }
 
 function publicTicket(stored: StoredTicket): QueueTicket {

@@ -1,4 +1,5 @@
 import type { OfficeHours } from '../../domain';
+import { unavailableFlows } from '../../machines';
 import type { Messages } from '../i18n';
 import { useKiosk, useMessages, useSend, useSession } from '../session';
 import { shallowEqual } from '../useSelector';
@@ -27,6 +28,8 @@ export function HomeScreen() {
   const { config } = useKiosk();
   const flows = useSession((s) => s.context.flows, shallowEqual);
   const notice = useSession((s) => s.context.notice);
+  const statuses = useSession((s) => s.context.deviceStatuses);
+  const paused = unavailableFlows(statuses, flows);
   const hours = describeOfficeHours(config.officeHours, t);
   return (
     <main class="home" aria-labelledby="home-title">
@@ -40,17 +43,31 @@ export function HomeScreen() {
       )}
       {flows.length > 0 ? (
         <ul class="tiles" role="list">
-          {flows.map((flow) => (
-            <li key={flow}>
-              <button
-                type="button"
-                class={`tile tile--${flow}`}
-                onClick={() => send({ type: 'user.selectFlow', flow })}
-              >
-                {t.flows[flow]}
-              </button>
-            </li>
-          ))}
+          {flows.map((flow) => {
+            const problem = paused[flow];
+            return (
+              <li key={flow}>
+                <button
+                  type="button"
+                  class={`tile tile--${flow}`}
+                  disabled={problem !== undefined}
+                  aria-describedby={problem ? `paused-${flow}` : undefined}
+                  onClick={() => send({ type: 'user.selectFlow', flow })}
+                >
+                  {t.flows[flow]}
+                  {problem && (
+                    <span id={`paused-${flow}`} class="tile__paused">
+                      {t.paused(
+                        t.devices[problem.device],
+                        t.deviceStatus[problem.status],
+                        t.flows[flow],
+                      )}
+                    </span>
+                  )}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       ) : (
         <p class="empty-state">{t.home.noFlows}</p>

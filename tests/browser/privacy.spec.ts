@@ -6,7 +6,8 @@ const PLANTED = 'PLANTED-门诊-4401-9f3c';
 test('after a timeout a string planted in the visit is found nowhere in the DOM or storage', async ({
   page,
 }) => {
-  await openKiosk(page, { idle: '4' });
+  await page.clock.install({ time: new Date('2026-11-23T10:00:00') });
+  await openKiosk(page, { idle: '8' });
   await wake(page);
   await page.evaluate(async (planted) => {
     localStorage.setItem('citizen.lastCode', planted);
@@ -35,9 +36,21 @@ test('after a timeout a string planted in the visit is found nowhere in the DOM 
     await cache.put('/scratch', new Response(planted));
   }, PLANTED);
   await expect(page.getByText(PLANTED)).toBeVisible();
+  // What devices bring: a scanned code, and a card read by a flow.
+  expect(await page.evaluate((planted) => window.kioskSim?.scanner.scan(planted), PLANTED)).toBe(
+    true,
+  );
+  await page.getByRole('button', { name: /^取号/ }).click();
+  await page.getByRole('button', { name: /不动产登记/ }).click();
+  await page.evaluate(() => window.kioskSim?.idCard.insert('dot-name'));
+  await expect(page.getByText('是否需要绿色通道优先办理？')).toBeVisible();
+  const card = await page.evaluate(
+    () => window.kioskSim?.persons.find((p) => p.id === 'dot-name')?.record,
+  );
 
-  await expect(attractButton(page)).toBeVisible({ timeout: 10_000 });
+  await expect(attractButton(page)).toBeVisible({ timeout: 15_000 });
 
+  await page.evaluate(() => window.kioskSim?.idCard.remove());
   const found = await page.evaluate(async (planted) => {
     const places: string[] = [];
     if (document.documentElement.outerHTML.includes(planted)) places.push('DOM');
@@ -49,7 +62,25 @@ test('after a timeout a string planted in the visit is found nowhere in the DOM 
       places.push('input values');
     if (JSON.stringify({ ...localStorage }).includes(planted)) places.push('localStorage');
     if (JSON.stringify({ ...sessionStorage }).includes(planted)) places.push('sessionStorage');
-    for (const db of await indexedDB.databases()) places.push(`IndexedDB ${db.name}`);
+    // The kiosk keeps its own databases (the queue store); none may hold the planted string.
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of [...db.objectStoreNames]) {
+        const values = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        if (JSON.stringify(values).includes(planted)) places.push(`IndexedDB ${name}/${store}`);
+      }
+      db.close();
+      if (name === 'citizen-scratch') places.push('IndexedDB citizen-scratch (should be deleted)');
+    }
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
       for (const request of await cache.keys()) {
@@ -60,4 +91,14 @@ test('after a timeout a string planted in the visit is found nowhere in the DOM 
     return places;
   }, PLANTED);
   expect(found).toEqual([]);
+  // Nor anything of the card, in the kiosk's screen or its storage.
+  const traces = await page.evaluate(
+    async (secrets) => {
+      const screen = document.getElementById('app')?.outerHTML ?? '';
+      const stored = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
+      return secrets.filter((secret) => screen.includes(secret) || stored.includes(secret));
+    },
+    [card?.idNumber ?? 'missing', card?.name ?? 'missing', card?.address ?? 'missing'],
+  );
+  expect(traces).toEqual([]);
 });

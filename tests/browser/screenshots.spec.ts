@@ -26,3 +26,59 @@ for (const elderly of [false, true]) {
     await shot(page, `goodbye-${theme}`);
   });
 }
+
+for (const elderly of [false, true]) {
+  const theme = elderly ? 'elderly' : 'normal';
+  test(`身份证复印 and a paused tile in the ${theme} theme`, async ({ page }) => {
+    await openKiosk(page, { idle: '120' });
+    if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
+    await wake(page);
+    await page.evaluate(() => window.kioskSim?.fault('document', 'paper-out'));
+    await shot(page, `home-paused-${theme}`);
+    await page.evaluate(() => window.kioskSim?.clear('document'));
+    await page.getByRole('button', { name: /^身份证复印/ }).click();
+    await shot(page, `idcopy-place-${theme}`);
+    await page.getByRole('button', { name: '拍摄' }).click();
+    await page.getByRole('button', { name: '拍摄' }).click();
+    await expect(page.getByText('请确认复印效果')).toBeVisible();
+    await shot(page, `idcopy-preview-${theme}`);
+    await page.evaluate(() => window.kioskSim?.fault('document', 'jam'));
+    await page.getByRole('button', { name: '打印复印件' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await shot(page, `idcopy-failed-${theme}`);
+    await page.evaluate(() => window.kioskSim?.clear('document'));
+    await page.getByRole('button', { name: '重试打印' }).click();
+    await expect(page.getByText('请取走您的复印件和身份证')).toBeVisible({ timeout: 15_000 });
+    await shot(page, `idcopy-take-${theme}`);
+  });
+}
+
+test('the simulator panel beside the kiosk', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openKiosk(page, { sim: '1' });
+  await page.evaluate(() => window.kioskSim?.idCard.insert('elderly-70'));
+  await page.getByRole('button', { name: /^身份证复印/ }).click();
+  await page.getByRole('button', { name: '拍摄' }).click();
+  await page.getByRole('button', { name: '拍摄' }).click();
+  await page.getByRole('button', { name: '打印复印件' }).click();
+  await expect(page.getByTestId('printed')).toHaveCount(1, { timeout: 15_000 });
+  await page.evaluate(() => window.kioskSim?.fault('receipt', 'paper-low'));
+  await shot(page, 'simulator-panel');
+});
+
+for (const elderly of [false, true]) {
+  const theme = elderly ? 'elderly' : 'normal';
+  test(`取号 in the ${theme} theme`, async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-11-23T10:00:00') });
+    await openKiosk(page, { idle: '120' });
+    if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
+    await wake(page);
+    await page.getByRole('button', { name: /^取号/ }).click();
+    await shot(page, `queue-services-${theme}`);
+    await page.getByRole('button', { name: /税务办理/ }).click();
+    await shot(page, `queue-card-optional-${theme}`);
+    await page.evaluate(() => window.kioskSim?.idCard.insert('elderly-70'));
+    await expect(page.getByText('您的号码')).toBeVisible({ timeout: 10_000 });
+    await shot(page, `queue-number-${theme}`);
+  });
+}

@@ -269,6 +269,29 @@ describe('home, flows, back and goodbye', () => {
   });
 });
 
+describe('one flow handing over to another', () => {
+  it('starts the next flow when a flow ends with switch, and not one that does not exist', async () => {
+    const handsOver = (next: string) => fromPromise(async () => ({ outcome: 'switch', next }));
+    const machine = sessionMachine.provide({
+      actors: { queue: handsOver('guide'), idCopy: handsOver('rating'), guide: twoStepFlow },
+    });
+    const actor = createActor(machine, {
+      input: { ...input, flows: ['queue', 'guide', 'idCopy'] },
+    }).start();
+    actor.send({ type: 'user.wake' });
+    actor.send({ type: 'user.selectFlow', flow: 'queue' });
+    await vi.waitFor(() =>
+      expect(actor.getSnapshot().matches({ active: { screen: { flow: 'guide' } } })).toBe(true),
+    );
+    expect(actor.getSnapshot().context.flow).toBe('guide');
+    actor.send({ type: 'user.home' });
+    actor.send({ type: 'user.selectFlow', flow: 'idCopy' });
+    await vi.waitFor(() =>
+      expect(actor.getSnapshot().matches({ active: { screen: 'home' } })).toBe(true),
+    );
+  });
+});
+
 describe('language and elderly mode', () => {
   it('switch on every screen and pass to the flow', () => {
     const actor = start();

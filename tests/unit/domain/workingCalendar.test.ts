@@ -5,6 +5,7 @@ import {
   isWithinOfficeHours,
   isWorkingDay,
   isoWeekday,
+  nextOpeningDay,
   nextWorkingDays,
   type WorkingCalendar,
 } from '../../../domain';
@@ -60,6 +61,13 @@ describe('working calendar', () => {
       '2025-10-13',
     ]);
     expect(nextWorkingDays(calendar, '2025-09-26', 2)).toEqual(['2025-09-28', '2025-09-29']);
+  });
+
+  it('the windows next open today before closing time, else on the next working day', () => {
+    expect(nextOpeningDay(calendar, '2025-10-09', '02:00')).toBe('2025-10-09');
+    expect(nextOpeningDay(calendar, '2025-10-09', '12:30')).toBe('2025-10-09');
+    expect(nextOpeningDay(calendar, '2025-10-09', '17:00')).toBe('2025-10-10');
+    expect(nextOpeningDay(calendar, '2025-09-30', '20:00')).toBe('2025-10-09');
   });
 
   it('reads the hall clock of a moment', () => {

@@ -119,3 +119,85 @@ describe('IndexedDbQueueService', () => {
     ]);
   });
 });
+
+describe('appointments in the queue store', () => {
+  const hours = {
+    days: [1, 2, 3, 4, 5],
+    open: '09:00',
+    close: '17:00',
+    lunch: { start: '12:00', end: '13:30' },
+  };
+  const rules = {
+    slotMinutes: 60,
+    capacityPerSlot: 2,
+    daysAhead: 5,
+    checkInEarlyMinutes: 30,
+    checkInLateMinutes: 15,
+  };
+  const store = () =>
+    new IndexedDbQueueService({
+      services: [service],
+      officeHours: hours,
+      appointments: rules,
+      databaseName: freshDb(),
+    });
+  const booking = (holderKey: string, start = '10:00') => ({
+    serviceCode: 'tax',
+    date: '2026-11-24',
+    slot: { start, end: `${String(Number(start.slice(0, 2)) + 1).padStart(2, '0')}:00` },
+    holderKey,
+    maskedId: '1101**********0014',
+    maskedPhone: '138****5678',
+  });
+
+  it('counts places left per slot and refuses a full slot', async () => {
+    const q = store();
+    expect((await q.book(booking('a'))).ok).toBe(true);
+    expect((await q.book(booking('b'))).ok).toBe(true);
+    expect(await q.book(booking('c'))).toEqual({ ok: false, reason: 'slot-full' });
+    const left = await q.placesLeft('tax', ['2026-11-24']);
+    expect(left['2026-11-24']).toMatchObject({ '09:00': 2, '10:00': 0, '13:30': 2 });
+  });
+
+  it('one appointment per person per service per day', async () => {
+    const q = store();
+    const first = await q.book(booking('a', '09:00'));
+    const second = await q.book(booking('a', '14:30'));
+    expect(second).toMatchObject({
+      ok: false,
+      reason: 'already-booked',
+      appointment: { slot: { start: '09:00' } },
+    });
+    expect(first.ok && JSON.stringify(first.appointment)).not.toContain('"a"');
+  });
+
+  it('check-in: too early, on time (a priority ticket, once), too late, unknown', async () => {
+    const q = store();
+    const booked = await q.book(booking('card-1'));
+    if (!booked.ok) throw new Error('not booked');
+    const by = { appointmentId: booked.appointment.id, today: '2026-11-24' };
+    expect(await q.checkIn({ ...by, now: '09:20' })).toEqual({
+      ok: false,
+      reason: 'too-early',
+      opensAt: '09:30',
+    });
+    expect(await q.checkIn({ ...by, today: '2026-11-23', now: '10:00' })).toEqual({
+      ok: false,
+      reason: 'other-day',
+      date: '2026-11-24',
+    });
+    const onTime = await q.checkIn({ holderKey: 'card-1', today: '2026-11-24', now: '09:45' });
+    expect(onTime).toMatchObject({ ok: true, ticket: { number: 'B001', priority: 'appointment' } });
+    const again = await q.checkIn({ ...by, now: '09:50' });
+    expect(again.ok && again.ticket.number).toBe('B001');
+    const late = await q.book(booking('card-2', '09:00'));
+    if (!late.ok) throw new Error('not booked');
+    expect(
+      await q.checkIn({ appointmentId: late.appointment.id, today: '2026-11-24', now: '09:16' }),
+    ).toEqual({ ok: false, reason: 'too-late' });
+    expect(await q.checkIn({ appointmentId: 'nope', today: '2026-11-24', now: '09:16' })).toEqual({
+      ok: false,
+      reason: 'unknown-appointment',
+    });
+  });
+});

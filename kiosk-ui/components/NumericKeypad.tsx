@@ -1,0 +1,28 @@
+import { useMessages } from '../session';
+
+/** An on-screen numeric keypad: the kiosk has no keyboard, and digits are all a phone number needs. */
+export function NumericKeypad({
+  onDigit,
+  onDelete,
+}: {
+  onDigit: (digit: string) => void;
+  onDelete: () => void;
+}) {
+  const t = useMessages();
+  return (
+    <div class="keypad" role="group">
+      {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
+        <button key={d} type="button" class="keypad__key" onClick={() => onDigit(d)}>
+          {d}
+        </button>
+      ))}
+      <span />
+      <button type="button" class="keypad__key" onClick={() => onDigit('0')}>
+        0
+      </button>
+      <button type="button" class="keypad__key keypad__key--delete" onClick={onDelete}>
+        {t.appointment.delete}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { fromPromise } from 'xstate';
+import {
+  DEFAULT_APPOINTMENT_RULES,
+  appointmentSlots,
+  clockOf,
+  isWorkingDay,
+  maskIdNumber,
+  maskPhone,
+  nextWorkingDays,
+  type KioskConfig,
+  type QueueService,
+} from '../../domain';
+import type { KioskDevices } from '../../device-adapters';
+import { appointmentMachine, type AppointmentSetup } from '../../machines';
+import { appointmentSlipReceipt } from '../printing/appointmentSlip';
+import { queueTicketReceipt } from '../printing/queueTicket';
+import { holderKeyOf, QUEUE_TIMEOUTS, workingCalendarOf } from './queueWiring';
+
+/** The 预约 flow wired to the reader, the receipt printer, the queue store and the clock. */
+export function wireAppointmentFlow(
+  devices: KioskDevices,
+  queue: QueueService,
+  config: KioskConfig,
+) {
+  const calendar = workingCalendarOf(config);
+  const rules = DEFAULT_APPOINTMENT_RULES;
+  const hall = config.hall.name['zh-CN'];
+  const print = (receipt: Parameters<KioskDevices['receipt']['print']>[0], signal: AbortSignal) =>
+    devices.receipt.print(receipt, { timeoutMs: QUEUE_TIMEOUTS.ticketPrintMs, signal });
+  return appointmentMachine.provide({
+    actors: {
+      prepareAppointments: fromPromise(async (): Promise<AppointmentSetup> => {
+        const { date, time } = clockOf(new Date());
+        // Before the windows open, today is bookable too (a citizen at 2 a.m. books this morning).
+        const today = isWorkingDay(calendar, date) && time < config.officeHours.open ? [date] : [];
+        return {
+          services: config.queue.services,
+          today: date,
+          days: [...today, ...nextWorkingDays(calendar, date, rules.daysAhead - today.length)],
+          slots: appointmentSlots(config.officeHours, rules.slotMinutes),
+        };
+      }),
+      loadPlaces: fromPromise(({ input }) => queue.placesLeft(input.service.code, input.days)),
+      readIdCard: fromPromise(({ signal }) =>
+        devices.idCard.read({ timeoutMs: QUEUE_TIMEOUTS.cardReadMs, signal }),
+      ),
+      bookAppointment: fromPromise(async ({ input }) =>
+        queue.book({
+          serviceCode: input.service.code,
+          date: input.date,
+          slot: input.slot,
+          holderKey: await holderKeyOf(config.kioskId, input.card.idNumber),
+          maskedId: maskIdNumber(input.card.idNumber),
+          maskedPhone: maskPhone(input.phone),
+        }),
+      ),
+      printSlip: fromPromise(({ input, signal }) =>
+        print(appointmentSlipReceipt(input.appointment, input.service, hall), signal),
+      ),
+      checkInByCard: fromPromise(async ({ input }) => {
+        const { date, time } = clockOf(new Date());
+        return queue.checkIn({
+          holderKey: await holderKeyOf(config.kioskId, input.card.idNumber),
+          today: date,
+          now: time,
+        });
+      }),
+      printTicket: fromPromise(async ({ input, signal }) => {
+        await print(queueTicketReceipt(input.ticket, input.service, hall, false), signal);
+        await queue.markPrinted(input.ticket.id);
+      }),
+    },
+  });
+}

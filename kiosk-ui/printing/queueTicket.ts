@@ -1,0 +1,66 @@
+import { estimatedWaitMinutes, type QueueServiceConfig, type QueueTicket } from '../../domain';
+import type { ReceiptTicket } from '../../device-adapters';
+
+const PRIORITY_LABEL = {
+  age: '老年人优先',
+  disability: '残疾人优先',
+  military: '军人优先',
+  appointment: '预约签到',
+} as const;
+
+/** The QR payload of a ticket: enough for a window's scanner to find it, nothing personal. */
+export const ticketQrData = (ticket: QueueTicket) => `BDY1:T:${ticket.id}`;
+
+/**
+ * A queue ticket as halls print it: hall, service, the number large, how many wait ahead and
+ * for how long, the windows, the materials to bring (一次性告知), the masked ID number when a
+ * card was read (never the whole number), the time, a QR with the ticket id, and 过号请重新取号.
+ */
+export function queueTicketReceipt(
+  ticket: QueueTicket,
+  service: QueueServiceConfig,
+  hallName: string,
+  reprint: boolean,
+): ReceiptTicket {
+  const wait = estimatedWaitMinutes(service, ticket.waitingAhead);
+  return {
+    title: `排队凭条 ${ticket.number}${reprint ? '（补打）' : ''}`,
+    blocks: [
+      { kind: 'text', text: hallName, align: 'center', bold: true, size: 'large' },
+      { kind: 'text', text: `${service.name['zh-CN']} ${service.name.en}`, align: 'center' },
+      { kind: 'rule' },
+      { kind: 'bigNumber', text: ticket.number },
+      ...(ticket.priority
+        ? [
+            {
+              kind: 'text' as const,
+              text: `【${PRIORITY_LABEL[ticket.priority]}·绿色通道】`,
+              align: 'center' as const,
+              bold: true,
+            },
+          ]
+        : []),
+      ...(reprint
+        ? [{ kind: 'text' as const, text: '（补打凭条）', align: 'center' as const }]
+        : []),
+      {
+        kind: 'text',
+        text: `前面还有 ${ticket.waitingAhead} 人，预计等候约 ${wait} 分钟`,
+        align: 'center',
+      },
+      { kind: 'text', text: `办理窗口：${service.windows['zh-CN']}`, align: 'center' },
+      { kind: 'rule' },
+      { kind: 'text', text: '请准备以下材料：', bold: true },
+      ...service.materials.map((m) => ({ kind: 'text' as const, text: `□ ${m['zh-CN']}` })),
+      { kind: 'rule' },
+      ...(ticket.maskedId ? [{ kind: 'text' as const, text: `证件号码：${ticket.maskedId}` }] : []),
+      {
+        kind: 'text',
+        text: `取号时间：${new Date(ticket.issuedAt).toLocaleString('zh-CN', { hour12: false })}`,
+      },
+      { kind: 'qr', data: ticketQrData(ticket), caption: `凭条编号 ${ticket.id.slice(0, 8)}` },
+      { kind: 'text', text: '请留意叫号，过号请重新取号', align: 'center', bold: true },
+      { kind: 'feed', lines: 2 },
+    ],
+  };
+}

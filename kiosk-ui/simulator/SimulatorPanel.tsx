@@ -1,0 +1,250 @@
+import { useEffect, useReducer, useState } from 'preact/hooks';
+import { renderSVG } from 'uqr';
+import { DEVICE_KINDS, type DeviceKind } from '../../domain';
+import type { KioskDevices, ReceiptTicket } from '../../device-adapters';
+import type { MockControls, PrintedItem } from '../../device-adapters/mock';
+import { SIM } from './labels';
+
+const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+
+/** The tester's panel: every device with its status and controls, and the tray of printed paper. */
+export function SimulatorPanel({
+  controls,
+  devices,
+  open,
+  onToggle,
+}: {
+  controls: MockControls;
+  devices: KioskDevices;
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    const offs = [
+      controls.onChange(() => refresh(0)),
+      ...DEVICE_KINDS.map((k) => devices[k].onStatus(() => refresh(0))),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [controls, devices]);
+
+  if (!open) {
+    return (
+      <button type="button" class="sim-toggle" onClick={onToggle} aria-label={SIM.open}>
+        SIM
+      </button>
+    );
+  }
+  return (
+    <section class="sim" aria-label={SIM.title}>
+      <header class="sim__header">
+        <h2>{SIM.title}</h2>
+        <button type="button" onClick={onToggle}>
+          {SIM.close}
+        </button>
+      </header>
+      {DEVICE_KINDS.map((kind) => (
+        <DeviceCard key={kind} kind={kind} controls={controls} status={devices[kind].status} />
+      ))}
+      <Tray items={controls.printed()} onClear={() => controls.clearPrinted()} />
+    </section>
+  );
+}
+
+function DeviceCard({
+  kind,
+  controls,
+  status,
+}: {
+  kind: DeviceKind;
+  controls: MockControls;
+  status: string;
+}) {
+  const [slow, setSlow] = useState('2000');
+  return (
+    <div class="sim__device" data-device={kind}>
+      <div class="sim__device-head">
+        <strong>{SIM.devices[kind]}</strong>
+        <span class={`sim__status sim__status--${status}`} data-testid={`status-${kind}`}>
+          {status}
+        </span>
+      </div>
+      {kind === 'idCard' && <IdCardControls controls={controls} />}
+      {kind === 'face' && (
+        <div class="sim__row">
+          {SIM.faceNext}
+          {(['match', 'mismatch', 'no-face', 'liveness-failed'] as const).map((o) => (
+            <button
+              type="button"
+              key={o}
+              aria-pressed={controls.face.upcoming === o}
+              onClick={() => controls.face.next(o)}
+            >
+              {o}
+            </button>
+          ))}
+        </div>
+      )}
+      {kind === 'scanner' && <ScannerControls controls={controls} />}
+      {kind === 'receipt' && (
+        <div class="sim__row">
+          <span>{controls.receipt.mediaAtExit ? SIM.paperAtExit : SIM.exitEmpty}</span>
+          <button
+            type="button"
+            disabled={!controls.receipt.mediaAtExit}
+            onClick={() => controls.receipt.takePaper()}
+          >
+            {SIM.takePaper}
+          </button>
+        </div>
+      )}
+      <div class="sim__row sim__faults">
+        {controls.faultsTaken(kind).map((fault) => (
+          <button
+            type="button"
+            key={fault}
+            aria-pressed={controls.faults(kind).includes(fault)}
+            onClick={() => controls.fault(kind, fault)}
+          >
+            {fault}
+          </button>
+        ))}
+        <label>
+          {SIM.slow}
+          <input
+            type="number"
+            min="0"
+            step="500"
+            value={slow}
+            onInput={(e) => setSlow((e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <button type="button" onClick={() => controls.fault(kind, { slow: Number(slow) || 0 })}>
+          {SIM.applySlow}
+        </button>
+        <button type="button" onClick={() => controls.clear(kind)}>
+          {SIM.clear}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function IdCardControls({ controls }: { controls: MockControls }) {
+  const [person, setPerson] = useState(controls.persons[0]?.id ?? '');
+  return (
+    <div class="sim__row">
+      <select
+        aria-label={SIM.person}
+        value={person}
+        onChange={(e) => setPerson((e.target as HTMLSelectElement).value)}
+      >
+        {controls.persons.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => controls.idCard.insert(person)}>
+        {SIM.insert}
+      </button>
+      <button
+        type="button"
+        disabled={!controls.idCard.cardPresent}
+        onClick={() => controls.idCard.remove()}
+      >
+        {SIM.remove}
+      </button>
+      <span>
+        {controls.idCard.cardPresent
+          ? `${SIM.cardIn}: ${controls.idCard.card?.name ?? ''}`
+          : SIM.noCard}
+      </span>
+    </div>
+  );
+}
+
+function ScannerControls({ controls }: { controls: MockControls }) {
+  const [text, setText] = useState('');
+  return (
+    <div class="sim__row">
+      <input
+        aria-label={SIM.codeText}
+        value={text}
+        onInput={(e) => setText((e.target as HTMLInputElement).value)}
+      />
+      <button type="button" onClick={() => controls.scanner.scan(text)}>
+        {SIM.scan}
+      </button>
+      <span>{controls.scanner.running ? SIM.scannerOn : SIM.scannerOff}</span>
+    </div>
+  );
+}
+
+function Tray({ items, onClear }: { items: PrintedItem[]; onClear: () => void }) {
+  return (
+    <div class="sim__tray">
+      <div class="sim__device-head">
+        <strong>
+          {SIM.tray} ({items.length})
+        </strong>
+        <button type="button" onClick={onClear} disabled={items.length === 0}>
+          {SIM.clearTray}
+        </button>
+      </div>
+      {[...items].reverse().map((item) => (
+        <figure
+          key={`${item.at}-${item.title}`}
+          class={`sim__paper sim__paper--${item.device}`}
+          data-testid="printed"
+        >
+          <figcaption>
+            {item.title} · {new Date(item.at).toLocaleTimeString('zh-CN')}
+          </figcaption>
+          {item.ticket && <Receipt ticket={item.ticket} />}
+          {item.document?.pages.map((page, i) => (
+            <img key={i} src={svgUrl(page)} alt={`${item.title} ${i + 1}`} />
+          ))}
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+/** A receipt drawn as it would come out of an 80 mm printer. */
+function Receipt({ ticket }: { ticket: ReceiptTicket }) {
+  return (
+    <div class="receipt">
+      {ticket.blocks.map((block, i) => {
+        switch (block.kind) {
+          case 'text':
+            return (
+              <p
+                key={i}
+                class={`receipt__text receipt__text--${block.align ?? 'left'} ${block.bold ? 'receipt__bold' : ''} receipt__${block.size ?? 'normal'}`}
+              >
+                {block.text}
+              </p>
+            );
+          case 'bigNumber':
+            return (
+              <p key={i} class="receipt__number">
+                {block.text}
+              </p>
+            );
+          case 'qr':
+            return (
+              <figure key={i} class="receipt__qr">
+                <img src={svgUrl(renderSVG(block.data))} alt={block.caption ?? 'QR'} />
+                {block.caption && <figcaption>{block.caption}</figcaption>}
+              </figure>
+            );
+          case 'rule':
+            return <hr key={i} class="receipt__rule" />;
+          case 'feed':
+            return <div key={i} style={{ height: `${block.lines}em` }} />;
+        }
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,265 @@
+import { assign, fromPromise, setup } from 'xstate';
+import {
+  checkIdCard,
+  isPriorityAge,
+  type AllocateResult,
+  type CalendarDate,
+  type ClockTime,
+  type FlowOutcome,
+  type FlowOutput,
+  type IdCardProblem,
+  type IdCardRecord,
+  type IssueRefusal,
+  type PriorityReason,
+  type QueueServiceConfig,
+  type QueueTicket,
+} from '../domain';
+import type { DeviceErrorCode } from '../device-adapters';
+import { deviceErrorCode } from './deviceFailure';
+import type { FlowInput } from './sessionMachine';
+
+/** What the flow learns when it starts: the services, the hall's clock and whether windows serve now. */
+export interface QueueSetup {
+  services: readonly QueueServiceConfig[];
+  today: CalendarDate;
+  time: ClockTime;
+  /** Whether the windows serve today at this hour; at 2 a.m. nobody can be served. */
+  windowsOpen: boolean;
+  nextWorkingDay: CalendarDate | null;
+  priorityAge: number;
+}
+
+export interface AllocateInput {
+  service: QueueServiceConfig;
+  card: IdCardRecord | null;
+  priority: PriorityReason | null;
+}
+
+export interface PrintTicketInput {
+  service: QueueServiceConfig;
+  ticket: QueueTicket;
+}
+
+export type QueueEvent =
+  | { type: 'user.selectService'; code: string }
+  | { type: 'user.skipCard' }
+  | { type: 'user.choosePriority'; priority: PriorityReason | null }
+  | { type: 'user.retry' }
+  | { type: 'user.done' }
+  | { type: 'user.book' }
+  | { type: 'user.back' };
+
+export interface QueueContext {
+  setup: QueueSetup | null;
+  service: QueueServiceConfig | null;
+  /** The card read for this ticket; gone when the flow ends. */
+  card: IdCardRecord | null;
+  cardProblem: IdCardProblem | null;
+  priority: PriorityReason | null;
+  ticket: QueueTicket | null;
+  reprint: boolean;
+  refusal: IssueRefusal | { reason: 'unknown-service' } | null;
+  failure: DeviceErrorCode | null;
+  outcome: FlowOutcome;
+}
+
+const unprovided = (name: string) => async (): Promise<never> => {
+  throw new Error(`queueMachine needs ${name}: provide it from the composition root.`);
+};
+
+/**
+ * 取号: choose a service → identify by ID card (required or optional) → priority when it
+ * applies → a number → the printed ticket → the number on screen until the citizen is done.
+ * A failed print keeps the number and never allocates another.
+ */
+export const queueMachine = setup({
+  types: {
+    context: {} as QueueContext,
+    events: {} as QueueEvent,
+    input: {} as FlowInput,
+    output: {} as FlowOutput,
+  },
+  actors: {
+    prepareQueue: fromPromise<QueueSetup>(unprovided('prepareQueue')),
+    readIdCard: fromPromise<IdCardRecord>(unprovided('readIdCard')),
+    allocateTicket: fromPromise<AllocateResult, AllocateInput>(unprovided('allocateTicket')),
+    printTicket: fromPromise<unknown, PrintTicketInput>(unprovided('printTicket')),
+  },
+  actions: {
+    noteFailure: assign({
+      failure: ({ event }) => deviceErrorCode((event as { error?: unknown }).error),
+    }),
+    clearFailure: assign({ failure: null }),
+    forgetCard: assign({ card: null, cardProblem: null, priority: null }),
+  },
+  guards: {
+    windowsClosed: ({ event }) =>
+      'output' in event &&
+      typeof event.output === 'object' &&
+      event.output !== null &&
+      !(event.output as QueueSetup).windowsOpen,
+    serviceNeedsCard: ({ context }) => context.service?.requiresIdCard === true,
+    cardUnusable: ({ context, event }) =>
+      context.setup !== null &&
+      'output' in event &&
+      !checkIdCard(event.output as IdCardRecord, context.setup.today).ok,
+    isAgePriority: ({ context }) =>
+      context.card !== null &&
+      context.setup !== null &&
+      isPriorityAge(context.card.birthDate, context.setup.today, context.setup.priorityAge),
+    allocated: ({ event }) => 'output' in event && (event.output as AllocateResult).ok,
+  },
+}).createMachine({
+  id: 'queue',
+  context: {
+    setup: null,
+    service: null,
+    card: null,
+    cardProblem: null,
+    priority: null,
+    ticket: null,
+    reprint: false,
+    refusal: null,
+    failure: null,
+    outcome: 'back',
+  },
+  initial: 'loading',
+  output: ({ context }): FlowOutput =>
+    context.outcome === 'switch'
+      ? { outcome: 'switch', next: 'appointment' }
+      : { outcome: context.outcome },
+  states: {
+    loading: {
+      invoke: {
+        src: 'prepareQueue',
+        onDone: [
+          {
+            guard: 'windowsClosed',
+            target: 'afterHours',
+            actions: assign({ setup: ({ event }) => event.output }),
+          },
+          { target: 'chooseService', actions: assign({ setup: ({ event }) => event.output }) },
+        ],
+        onError: { target: 'unavailable', actions: 'noteFailure' },
+      },
+    },
+    unavailable: { on: { 'user.back': 'ended', 'user.retry': 'loading' } },
+    // At 2 a.m. nobody can be served: offer a window on the next working day instead.
+    afterHours: {
+      on: {
+        'user.back': 'ended',
+        'user.done': 'ended',
+        'user.book': { target: 'ended', actions: assign({ outcome: 'switch' as const }) },
+      },
+    },
+    chooseService: {
+      entry: ['forgetCard', assign({ service: null, refusal: null })],
+      on: {
+        'user.selectService': {
+          target: 'identify',
+          actions: assign({
+            service: ({ context, event }) =>
+              context.setup?.services.find((s) => s.code === event.code) ?? null,
+          }),
+        },
+        'user.back': 'ended',
+      },
+    },
+    identify: {
+      entry: 'clearFailure',
+      invoke: {
+        src: 'readIdCard',
+        onDone: [
+          {
+            guard: 'cardUnusable',
+            target: 'cardRefused',
+            actions: assign({
+              cardProblem: ({ context, event }) => {
+                const check = context.setup ? checkIdCard(event.output, context.setup.today) : null;
+                return check && !check.ok ? check.problem : null;
+              },
+            }),
+          },
+          { target: 'choosePriority', actions: assign({ card: ({ event }) => event.output }) },
+        ],
+        onError: { target: 'identifyFailed', actions: 'noteFailure' },
+      },
+      on: {
+        'user.skipCard': {
+          guard: ({ context }) => context.service?.requiresIdCard === false,
+          target: 'choosePriority',
+        },
+        'user.back': 'chooseService',
+      },
+    },
+    identifyFailed: { on: { 'user.retry': 'identify', 'user.back': 'chooseService' } },
+    cardRefused: { on: { 'user.retry': 'identify', 'user.back': 'chooseService' } },
+    choosePriority: {
+      always: {
+        guard: 'isAgePriority',
+        target: 'allocating',
+        actions: assign({ priority: 'age' as const }),
+      },
+      on: {
+        'user.choosePriority': {
+          target: 'allocating',
+          actions: assign({ priority: ({ event }) => event.priority }),
+        },
+        'user.back': 'chooseService',
+      },
+    },
+    allocating: {
+      entry: 'clearFailure',
+      invoke: {
+        src: 'allocateTicket',
+        input: ({ context }) => {
+          if (!context.service) throw new Error('a ticket needs a service');
+          return { service: context.service, card: context.card, priority: context.priority };
+        },
+        onDone: [
+          {
+            guard: 'allocated',
+            target: 'printing',
+            actions: assign(({ event }) =>
+              event.output.ok ? { ticket: event.output.ticket, reprint: event.output.reprint } : {},
+            ),
+          },
+          {
+            target: 'refused',
+            actions: assign({
+              refusal: ({ event }) => (event.output.ok ? null : event.output.refusal),
+            }),
+          },
+        ],
+        onError: { target: 'allocationFailed', actions: 'noteFailure' },
+      },
+    },
+    allocationFailed: { on: { 'user.retry': 'allocating', 'user.back': 'chooseService' } },
+    refused: { on: { 'user.back': 'chooseService', 'user.done': 'ended' } },
+    printing: {
+      entry: 'clearFailure',
+      invoke: {
+        src: 'printTicket',
+        input: ({ context }) => {
+          if (!context.service || !context.ticket)
+            throw new Error('printing needs the allocated ticket');
+          return { service: context.service, ticket: context.ticket };
+        },
+        onDone: 'showNumber',
+        onError: { target: 'printFailed', actions: 'noteFailure' },
+      },
+    },
+    // The number is valid whether or not the paper came out: it stays on screen.
+    printFailed: {
+      entry: assign({ outcome: 'done' as const }),
+      on: { 'user.retry': 'printing', 'user.done': 'ended' },
+    },
+    showNumber: {
+      entry: assign({ outcome: 'done' as const }),
+      on: { 'user.done': 'ended' },
+    },
+    ended: { type: 'final', entry: 'forgetCard' },
+  },
+});
+
+export type QueueMachine = typeof queueMachine;
