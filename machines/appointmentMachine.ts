@@ -1,6 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
 import {
-  checkIdCard,
   isMobileNumber,
   type Appointment,
   type AppointmentSlot,
@@ -15,6 +14,7 @@ import {
   type QueueTicket,
 } from '../domain';
 import type { DeviceErrorCode } from '../device-adapters';
+import { cardUnusable, problemOfReadCard } from './cardReading';
 import { deviceErrorCode } from './deviceFailure';
 import type { FlowInput } from './sessionMachine';
 
@@ -119,10 +119,7 @@ export const appointmentMachine = setup({
     forgetAll: assign(empty),
   },
   guards: {
-    cardUnusable: ({ context, event }) =>
-      context.setup !== null &&
-      'output' in event &&
-      !checkIdCard(event.output as IdCardRecord, context.setup.today).ok,
+    cardUnusable,
     phoneComplete: ({ context }) => isMobileNumber(context.phone),
     booked: ({ event }) => 'output' in event && (event.output as BookResult).ok,
     checkedIn: ({ event }) => 'output' in event && (event.output as CheckInResult).ok,
@@ -195,10 +192,7 @@ export const appointmentMachine = setup({
             guard: 'cardUnusable',
             target: 'cardRefused',
             actions: assign({
-              cardProblem: ({ context, event }) => {
-                const check = context.setup ? checkIdCard(event.output, context.setup.today) : null;
-                return check && !check.ok ? check.problem : null;
-              },
+              cardProblem: ({ context, event }) => problemOfReadCard(context, event),
             }),
           },
           { target: 'enterPhone', actions: assign({ card: ({ event }) => event.output }) },

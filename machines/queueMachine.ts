@@ -1,6 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
 import {
-  checkIdCard,
   isPriorityAge,
   type AllocateResult,
   type CalendarDate,
@@ -15,6 +14,7 @@ import {
   type QueueTicket,
 } from '../domain';
 import type { DeviceErrorCode } from '../device-adapters';
+import { cardUnusable, problemOfReadCard } from './cardReading';
 import { deviceErrorCode } from './deviceFailure';
 import type { FlowInput } from './sessionMachine';
 
@@ -99,10 +99,7 @@ export const queueMachine = setup({
       event.output !== null &&
       !(event.output as QueueSetup).windowsOpen,
     serviceNeedsCard: ({ context }) => context.service?.requiresIdCard === true,
-    cardUnusable: ({ context, event }) =>
-      context.setup !== null &&
-      'output' in event &&
-      !checkIdCard(event.output as IdCardRecord, context.setup.today).ok,
+    cardUnusable,
     isAgePriority: ({ context }) =>
       context.card !== null &&
       context.setup !== null &&
@@ -174,10 +171,7 @@ export const queueMachine = setup({
             guard: 'cardUnusable',
             target: 'cardRefused',
             actions: assign({
-              cardProblem: ({ context, event }) => {
-                const check = context.setup ? checkIdCard(event.output, context.setup.today) : null;
-                return check && !check.ok ? check.problem : null;
-              },
+              cardProblem: ({ context, event }) => problemOfReadCard(context, event),
             }),
           },
           { target: 'choosePriority', actions: assign({ card: ({ event }) => event.output }) },
