@@ -12,7 +12,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/browser.json' }]],
+  reporter: [['list'], ['json', { outputFile: '.test-reports/browser.json' }]],
   use: {
     baseURL: 'http://127.0.0.1:4173',
     viewport: { width: 1280, height: 900 },

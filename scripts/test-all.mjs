@@ -41,16 +41,16 @@ function addPlaywright(file) {
 }
 
 function finish(code) {
-  addVitest('test-results/unit.json');
-  addVitest('test-results/deploy.json');
-  addPlaywright('test-results/browser.json');
+  addVitest('.test-reports/unit.json');
+  addVitest('.test-reports/deploy.json');
+  addPlaywright('.test-reports/browser.json');
   const minutes = ((Date.now() - started) / 60000).toFixed(1);
   console.log(`\nAll checks took ${minutes} min.`);
   console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   process.exit(code || (counts.failed > 0 ? 1 : 0));
 }
 
-rmSync('test-results', { recursive: true, force: true });
+rmSync('.test-reports', { recursive: true, force: true });
 const npx = 'npx';
 
 if (!only) {
@@ -63,7 +63,7 @@ if (!only) {
     'run',
     '--reporter=default',
     '--reporter=json',
-    '--outputFile=test-results/unit.json',
+    '--outputFile=.test-reports/unit.json',
   ]);
 }
 
@@ -89,7 +89,7 @@ if (!only && existsSync('tests/deploy/vitest.config.ts')) {
       'tests/deploy/vitest.config.ts',
       '--reporter=default',
       '--reporter=json',
-      '--outputFile=test-results/deploy.json',
+      '--outputFile=.test-reports/deploy.json',
     ],
     browserEnv,
   );
