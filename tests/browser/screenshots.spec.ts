@@ -82,3 +82,25 @@ for (const elderly of [false, true]) {
     await shot(page, `queue-number-${theme}`);
   });
 }
+
+for (const elderly of [false, true]) {
+  const theme = elderly ? 'elderly' : 'normal';
+  test(`预约 in the ${theme} theme`, async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-11-23T02:00:00') });
+    await openKiosk(page, { idle: '300' });
+    if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
+    await wake(page);
+    await page.getByRole('button', { name: /^取号/ }).click();
+    await shot(page, `queue-after-hours-${theme}`);
+    await page.getByRole('button', { name: '预约下一个工作日' }).click();
+    await page.getByRole('button', { name: '税务办理' }).click();
+    await shot(page, `appointment-slots-${theme}`);
+    await page
+      .getByRole('button', { name: /^10:00–10:30/ })
+      .first()
+      .click();
+    await page.evaluate(() => window.kioskSim?.idCard.insert('adult'));
+    for (const digit of '139') await page.getByRole('button', { name: digit, exact: true }).click();
+    await shot(page, `appointment-keypad-${theme}`);
+  });
+}
