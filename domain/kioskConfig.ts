@@ -111,6 +111,24 @@ const queueSchema = v.pipe(
   ),
 );
 
+const usbId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffff));
+
+/** What the real devices need to be found: where the device bridge listens, which receipt printer. */
+const hardwareSchema = v.object({
+  bridgeUrl: v.pipe(
+    v.string(),
+    v.regex(
+      /^ws:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//,
+      'the device bridge listens on ws://127.0.0.1',
+    ),
+  ),
+  receiptPrinter: v.object({
+    model: v.pipe(v.string(), v.nonEmpty()),
+    vendorId: v.optional(usbId),
+    productId: v.optional(usbId),
+  }),
+});
+
 export const kioskConfigSchema = v.object({
   kioskId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and - only')),
   hall: v.object({ name: localizedText, address: v.optional(localizedText) }),
@@ -128,6 +146,10 @@ export const kioskConfigSchema = v.object({
     },
   ),
   queue: v.optional(queueSchema, { priorityAge: 60, services: [] }),
+  hardware: v.optional(hardwareSchema, {
+    bridgeUrl: 'ws://127.0.0.1:9871/budayang',
+    receiptPrinter: { model: 'generic-80-gb18030' },
+  }),
 });
 
 export type KioskConfig = v.InferOutput<typeof kioskConfigSchema>;
@@ -151,6 +173,10 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   session: { idleSeconds: 90, elderlyIdleSeconds: 180, warningSeconds: 15, goodbyeSeconds: 10 },
   calendar: { holidays: [], makeupWorkdays: [] },
   queue: { priorityAge: 60, services: [] },
+  hardware: {
+    bridgeUrl: 'ws://127.0.0.1:9871/budayang',
+    receiptPrinter: { model: 'generic-80-gb18030' },
+  },
 };
 
 export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; problems: string[] };

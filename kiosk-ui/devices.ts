@@ -1,5 +1,5 @@
 import { fromCallback } from 'xstate';
-import { DEVICE_KINDS, type DeviceProfile } from '../domain';
+import { DEVICE_KINDS, type DeviceProfile, type KioskConfig } from '../domain';
 import type { KioskDevices } from '../device-adapters';
 import type { MockControls } from '../device-adapters/mock';
 import type { DeviceHealthEvent, DeviceStatuses } from '../machines';
@@ -11,7 +11,10 @@ export interface BuiltDevices {
 }
 
 /** Builds the devices of the chosen profile: the simulated ones, or drivers for the hardware. */
-export async function buildDevices(profile: DeviceProfile): Promise<BuiltDevices> {
+export async function buildDevices(
+  config: KioskConfig,
+  profile: DeviceProfile,
+): Promise<BuiltDevices> {
   if (profile === 'mock') {
     // Loaded only in the mock profile, so a hall's terminal never ships the simulated devices.
     const { createMockDevices } = await import('../device-adapters/mock');
@@ -19,7 +22,7 @@ export async function buildDevices(profile: DeviceProfile): Promise<BuiltDevices
     return { devices, controls };
   }
   const { createRealDevices } = await import('./realDevices');
-  return { devices: await createRealDevices(), controls: null };
+  return { devices: await createRealDevices(config), controls: null };
 }
 
 export function currentStatuses(devices: KioskDevices): DeviceStatuses {

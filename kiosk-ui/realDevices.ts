@@ -1,53 +1,41 @@
+import type { KioskConfig } from '../domain';
 import type { KioskDevices } from '../device-adapters';
+import { BrowserDocumentPrinter } from '../device-adapters/document';
 import {
   BridgeConnection,
   BridgeFaceVerifier,
   BridgeIdCardReader,
-  BrowserDocumentPrinter,
-  EscPosReceiptPrinter,
   MediaDocumentCamera,
-  PRINTER_MODELS,
-  WebSerialTransport,
+  UnconfiguredReceiptPrinter,
   WedgeScanner,
-  type SerialLike,
 } from '../device-adapters/real';
-
-/** Where the local device bridge listens (docs/device-bridge.md). */
-export const DEVICE_BRIDGE_URL = 'ws://127.0.0.1:9871/budayang';
+import { EscPosReceiptPrinter, WebSerialTransport, printerModel } from '../device-adapters/receipt';
 
 /**
- * The drivers for a terminal's hardware: the ID reader and face verifier through the local
- * device bridge, the handheld scanner as a keyboard wedge, the receipt printer over WebSerial
- * (reconnected to the port the browser was allowed before; offline until staff choose one),
- * the document printer through the browser's silent print, the document camera as a UVC camera.
+ * The drivers for a terminal's hardware: the ID reader and face verifier through the local device
+ * bridge (docs/device-bridge.md), the handheld scanner as a keyboard wedge, the receipt printer
+ * over WebSerial (reopened by its USB ids, with no picker; offline until it is found), the
+ * document printer through the browser's silent print, the document camera as a UVC camera.
  */
-export async function createRealDevices(): Promise<KioskDevices> {
-  const bridge = new BridgeConnection(DEVICE_BRIDGE_URL);
-  const model = PRINTER_MODELS[0];
-  if (!model) throw new Error('PRINTER_MODELS is empty: add the receipt printer model');
-  const serial = (navigator as Navigator & { serial?: SerialLike }).serial;
-  const transport = serial ? new WebSerialTransport(serial) : null;
-  if (transport) {
-    await transport
-      .reconnect(model.usb)
-      .catch((error: unknown) => console.error('Receipt printer port not reopened', error));
-  }
+export async function createRealDevices(config: KioskConfig): Promise<KioskDevices> {
+  const { bridgeUrl, receiptPrinter } = config.hardware;
+  const bridge = new BridgeConnection(bridgeUrl);
+  const model = printerModel(receiptPrinter.model);
+  const usb =
+    receiptPrinter.vendorId !== undefined && receiptPrinter.productId !== undefined
+      ? { vendorId: receiptPrinter.vendorId, productId: receiptPrinter.productId }
+      : model.usb;
+  const receipt = usb
+    ? new EscPosReceiptPrinter({ transport: new WebSerialTransport({ usb }), model })
+    : null;
+  // A printer that is not there yet stays 'offline': home pauses the flows that need it.
+  receipt?.start().catch((error: unknown) => console.error('Receipt printer not started', error));
   return {
     idCard: new BridgeIdCardReader(bridge),
     face: new BridgeFaceVerifier(bridge),
     scanner: new WedgeScanner(),
-    receipt: new EscPosReceiptPrinter(transport ?? disconnectedTransport(), model),
+    receipt: receipt ?? new UnconfiguredReceiptPrinter(),
     document: new BrowserDocumentPrinter(),
     camera: new MediaDocumentCamera(),
-  };
-}
-
-/** A browser without WebSerial has no way to the receipt printer: it shows as offline. */
-function disconnectedTransport() {
-  return {
-    connected: false,
-    write: () => Promise.reject(new Error('this browser has no WebSerial')),
-    onData: () => () => {},
-    onConnection: () => () => {},
   };
 }

@@ -1,11 +1,13 @@
-export * from './escpos';
 export { BridgeConnection, type BridgeSocket, type SocketFactory } from './bridgeConnection';
 export { BridgeIdCardReader } from './bridgeIdCardReader';
 export { BridgeFaceVerifier } from './bridgeFaceVerifier';
 export { WedgeScanner, type WedgeScannerOptions } from './wedgeScanner';
-export {
-  BrowserDocumentPrinter,
-  PAPER_MM,
-  type PrinterStatusSource,
-} from './browserDocumentPrinter';
 export { MediaDocumentCamera, type CameraPlatform } from './mediaDocumentCamera';
+export {
+  CameraScanner,
+  type CameraScannerOptions,
+  type CameraScannerPlatform,
+} from './cameraScanner';
+export { loadCameraScanner } from './loadCameraScanner';
+export { zxingDecoder, nativeDecoder, type QrDecoder } from './qrDecoders';
+export { UnconfiguredReceiptPrinter } from './unconfiguredReceiptPrinter';

@@ -67,24 +67,28 @@ test.describe('window.kioskSim', () => {
     });
   }
 
-  for (const [device, fault] of [
-    ['idCard', 'offline'],
-    ['idCard', 'read-error'],
-    ['idCard', 'pull-mid-read'],
-    ['idCard', 'hardware-error'],
-    ['face', 'offline'],
-    ['face', 'hardware-error'],
-    ['scanner', 'offline'],
-    ['scanner', 'hardware-error'],
-    ['receipt', 'paper-out'],
-    ['receipt', 'jam'],
+  for (const [device, fault, paused] of [
+    ['idCard', 'offline', '身份证阅读器未连接，预约暂停服务'],
+    ['idCard', 'hardware-error', '身份证阅读器故障，预约暂停服务'],
+    ['receipt', 'paper-out', '凭条打印机缺纸，取号暂停服务'],
+    ['receipt', 'jam', '凭条打印机卡纸，取号暂停服务'],
+    ['receipt', 'cover-open', '凭条打印机机盖未关，取号暂停服务'],
+    ['receipt', 'offline', '凭条打印机未连接，取号暂停服务'],
+    ['idCard', 'read-error', null],
+    ['idCard', 'pull-mid-read', null],
+    ['face', 'offline', null],
+    ['face', 'hardware-error', null],
+    ['scanner', 'offline', null],
+    ['scanner', 'hardware-error', null],
   ] as const) {
-    test(`${device} ${fault}: no flow here needs it, so home keeps every tile`, async ({
+    test(`${device} ${fault}: home says what pauses, if anything, and the rest stays usable`, async ({
       page,
     }) => {
       await openKiosk(page);
       await wake(page);
       await page.evaluate(([d, f]) => window.kioskSim?.fault(d, f), [device, fault] as const);
+      if (paused) await expect(page.getByText(paused)).toBeVisible();
+      else await expect(page.getByText(/暂停服务/)).toHaveCount(0);
       await expect(copyTile(page)).toBeEnabled();
       await page.getByRole('button', { name: '结束办理' }).click();
       await expect(page.getByRole('heading', { name: '感谢使用' })).toBeVisible();
