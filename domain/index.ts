@@ -13,3 +13,4 @@ export * from './workingCalendar';
 export * from './queueService';
 export type * from './queuePort';
 export * from './appointments';
+export * from './kioskCodes';

@@ -50,11 +50,13 @@ export function watchDevices(devices: KioskDevices) {
  */
 export async function connectSessionToDevices(
   devices: KioskDevices,
-  send: (event: { type: 'device.cardInserted' } | { type: 'device.codeScanned' }) => void,
+  send: (
+    event: { type: 'device.cardInserted' } | { type: 'device.codeScanned'; code: string },
+  ) => void,
 ): Promise<void> {
   devices.idCard.onCard((presence) => {
     if (presence === 'inserted') send({ type: 'device.cardInserted' });
   });
-  devices.scanner.onCode(() => send({ type: 'device.codeScanned' }));
+  devices.scanner.onCode((code) => send({ type: 'device.codeScanned', code: code.text }));
   await devices.scanner.start();
 }

@@ -15,6 +15,7 @@ import {
 } from '../domain';
 import type { DeviceErrorCode } from '../device-adapters';
 import { cardUnusable, problemOfReadCard } from './cardReading';
+import { parseKioskCode } from '../domain/kioskCodes';
 import { deviceErrorCode } from './deviceFailure';
 import type { FlowInput } from './sessionMachine';
 
@@ -63,6 +64,8 @@ export interface AppointmentContext {
     Exclude<BookResult, { ok: true }>['reason'] | Exclude<CheckInResult, { ok: true }> | null;
   failure: DeviceErrorCode | null;
   outcome: FlowOutcome;
+  /** The slip QR the flow was started with, to check in by. */
+  code: string | null;
 }
 
 const unprovided = (name: string) => async (): Promise<never> => {
@@ -107,6 +110,9 @@ export const appointmentMachine = setup({
       unprovided('printSlip'),
     ),
     checkInByCard: fromPromise<CheckInResult, { card: IdCardRecord }>(unprovided('checkInByCard')),
+    checkInByCode: fromPromise<CheckInResult, { appointmentId: string }>(
+      unprovided('checkInByCode'),
+    ),
     printTicket: fromPromise<unknown, { ticket: QueueTicket; service: QueueServiceConfig }>(
       unprovided('printTicket'),
     ),
@@ -117,6 +123,12 @@ export const appointmentMachine = setup({
     }),
     clearFailure: assign({ failure: null }),
     forgetAll: assign(empty),
+    noteCheckIn: assign(({ context, event }) => {
+      const result = 'output' in event ? (event.output as CheckInResult) : null;
+      if (!result?.ok) return {};
+      const service = context.setup?.services.find((s) => s.code === result.ticket.serviceCode);
+      return { appointment: result.appointment, ticket: result.ticket, service: service ?? null };
+    }),
   },
   guards: {
     cardUnusable,
@@ -128,17 +140,21 @@ export const appointmentMachine = setup({
   },
 }).createMachine({
   id: 'appointment',
-  context: { setup: null, ...empty, outcome: 'back' },
+  context: ({ input }) => ({ setup: null, ...empty, outcome: 'back', code: input.code ?? null }),
   initial: 'loading',
   output: ({ context }) => ({ outcome: context.outcome }),
   states: {
     loading: {
       invoke: {
         src: 'prepareAppointments',
-        onDone: {
-          target: 'chooseService',
-          actions: assign({ setup: ({ event }) => event.output }),
-        },
+        onDone: [
+          {
+            guard: ({ context }) => context.code !== null,
+            target: 'checkingInByCode',
+            actions: assign({ setup: ({ event }) => event.output }),
+          },
+          { target: 'chooseService', actions: assign({ setup: ({ event }) => event.output }) },
+        ],
         onError: { target: 'unavailable', actions: 'noteFailure' },
       },
     },
@@ -303,19 +319,22 @@ export const appointmentMachine = setup({
           {
             guard: 'checkedIn',
             target: 'printingTicket',
-            actions: assign(({ context, event }) => {
-              const result = event.output;
-              if (!result.ok) return {};
-              const service = context.setup?.services.find(
-                (s) => s.code === result.ticket.serviceCode,
-              );
-              return {
-                appointment: result.appointment,
-                ticket: result.ticket,
-                service: service ?? null,
-              };
-            }),
+            actions: 'noteCheckIn',
           },
+          {
+            target: 'checkInRefused',
+            actions: assign({ refusal: ({ event }) => (event.output.ok ? null : event.output) }),
+          },
+        ],
+        onError: { target: 'checkInFailed', actions: 'noteFailure' },
+      },
+    },
+    checkingInByCode: {
+      invoke: {
+        src: 'checkInByCode',
+        input: ({ context }) => ({ appointmentId: parseKioskCode(context.code ?? '')?.id ?? '' }),
+        onDone: [
+          { guard: 'checkedIn', target: 'printingTicket', actions: 'noteCheckIn' },
           {
             target: 'checkInRefused',
             actions: assign({ refusal: ({ event }) => (event.output.ok ? null : event.output) }),

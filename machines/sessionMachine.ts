@@ -1,5 +1,6 @@
 import { assign, raise, sendTo, setup, fromPromise, type AnyActorLogic } from 'xstate';
 import { FLOW_IDS, isFlowOutput, type FlowId } from '../domain/flows';
+import { parseKioskCode } from '../domain/kioskCodes';
 import {
   ALL_OFFLINE,
   ALL_ONLINE,
@@ -14,6 +15,8 @@ import type { SessionTiming } from '../domain/kioskConfig';
 export interface FlowInput {
   locale: Locale;
   elderly: boolean;
+  /** A code the citizen scanned that this flow is to act on (an appointment slip's QR). */
+  code?: string;
 }
 
 /** Something home tells the citizen once, in words from the locale files. */
@@ -38,6 +41,8 @@ export interface SessionContext {
   /** Seconds left while the idle warning shows; null otherwise. */
   countdown: number | null;
   notice: SessionNotice | null;
+  /** A scanned code waiting for the flow it starts; gone once that flow has it. */
+  pendingCode: string | null;
   /** What the device-health supervisor last reported; the kiosk's, not the citizen's. */
   deviceStatuses: DeviceStatuses;
 }
@@ -53,7 +58,7 @@ export type SessionEvent =
   | { type: 'user.setLocale'; locale: Locale }
   | { type: 'user.setElderly'; elderly: boolean }
   | { type: 'device.cardInserted' }
-  | { type: 'device.codeScanned' }
+  | { type: 'device.codeScanned'; code: string }
   /** Raised by the machine itself when the citizen changed a setting: the idle count starts again. */
   | { type: 'idle.restart' }
   | HealthChangedEvent;
@@ -82,6 +87,7 @@ const flowState = <F extends FlowId>(id: F) => ({
     input: ({ context }: { context: SessionContext }): FlowInput => ({
       locale: context.locale,
       elderly: context.elderly,
+      ...(context.pendingCode ? { code: context.pendingCode } : {}),
     }),
     onDone: [
       { guard: 'endedDone' as const, target: '#session.active.screen.goodbye' },
@@ -122,6 +128,7 @@ export const sessionMachine = setup({
       flow: null,
       countdown: null,
       notice: null,
+      pendingCode: null,
     })),
     startCountdown: assign(({ context }) => ({ countdown: context.timing.warningSeconds })),
     tickCountdown: assign(({ context }) => ({
@@ -130,6 +137,11 @@ export const sessionMachine = setup({
     clearCountdown: assign({ countdown: null }),
     clearNotice: assign({ notice: null }),
     noteFlowFailed: assign({ notice: 'flowFailed' as const }),
+    startCheckIn: assign({
+      flow: 'appointment' as const,
+      notice: null,
+      pendingCode: ({ event }) => (event.type === 'device.codeScanned' ? event.code : null),
+    }),
     noteNextFlow: assign({
       flow: ({ context, event }) =>
         'output' in event && isFlowOutput(event.output) && event.output.next
@@ -152,6 +164,11 @@ export const sessionMachine = setup({
       context.flows.includes(event.flow) &&
       unavailableFlows(context.deviceStatuses, [event.flow])[event.flow] === undefined,
     isSelectedFlow: ({ context }, params: { flow: FlowId }) => context.flow === params.flow,
+    isAppointmentSlip: ({ context, event }) =>
+      event.type === 'device.codeScanned' &&
+      parseKioskCode(event.code)?.kind === 'appointment' &&
+      context.flows.includes('appointment') &&
+      unavailableFlows(context.deviceStatuses, ['appointment']).appointment === undefined,
     isLastSecond: ({ context }) => (context.countdown ?? 0) <= 1,
     endedSwitch: ({ context, event }) =>
       'output' in event &&
@@ -180,6 +197,7 @@ export const sessionMachine = setup({
     flow: null,
     countdown: null,
     notice: null,
+    pendingCode: null,
     deviceStatuses: input.deviceStatuses ?? ALL_ONLINE,
   }),
   invoke: {
@@ -201,10 +219,15 @@ export const sessionMachine = setup({
         // finger that wakes the kiosk cannot land on a home tile as a second tap.
         'user.wake': 'active',
         'device.cardInserted': 'active',
-        'device.codeScanned': {
-          target: 'active',
-          actions: assign({ notice: 'codeNotRecognised' }),
-        },
+        // An appointment slip's QR checks in straight away; any other code is explained at home.
+        'device.codeScanned': [
+          {
+            guard: 'isAppointmentSlip',
+            target: '#session.active.screen.flow',
+            actions: 'startCheckIn',
+          },
+          { target: 'active', actions: assign({ notice: 'codeNotRecognised' }) },
+        ],
       },
       // Language and elderly mode may be chosen before waking: attract itself changes, and a
       // choice nobody acts on is undone after a while so that the next citizen finds the default.
@@ -244,12 +267,15 @@ export const sessionMachine = setup({
                   actions: assign({ flow: ({ event }) => event.flow, notice: null }),
                 },
                 'user.finish': 'goodbye',
-                'device.codeScanned': { actions: assign({ notice: 'codeNotRecognised' }) },
+                'device.codeScanned': [
+                  { guard: 'isAppointmentSlip', target: 'flow', actions: 'startCheckIn' },
+                  { actions: assign({ notice: 'codeNotRecognised' }) },
+                ],
               },
             },
             flow: {
               initial: 'starting',
-              exit: assign({ flow: null }),
+              exit: assign({ flow: null, pendingCode: null }),
               on: { 'user.back': { actions: sendTo('flow', ({ event }) => event) } },
               states: {
                 starting: {

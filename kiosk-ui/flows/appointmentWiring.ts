@@ -65,6 +65,10 @@ export function wireAppointmentFlow(
           now: time,
         });
       }),
+      checkInByCode: fromPromise(async ({ input }) => {
+        const { date, time } = clockOf(new Date());
+        return queue.checkIn({ appointmentId: input.appointmentId, today: date, now: time });
+      }),
       printTicket: fromPromise(async ({ input, signal }) => {
         await print(queueTicketReceipt(input.ticket, input.service, hall, false), signal);
         await queue.markPrinted(input.ticket.id);

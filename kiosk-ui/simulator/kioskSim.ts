@@ -10,6 +10,8 @@ export interface SimPrinted {
   title: string;
   text: string;
   at: number;
+  /** What the printed QR codes hold, so a script can scan what was printed. */
+  qr: string[];
 }
 
 /** `window.kioskSim`: the simulator's controls for test scripts (README: "Scripting the devices"). */
@@ -37,7 +39,13 @@ export function createKioskSim(controls: MockControls, devices: KioskDevices): K
     fault: (device, fault) => controls.fault(device, fault),
     clear: (device) => controls.clear(device),
     printed: () =>
-      controls.printed().map(({ device, title, text, at }) => ({ device, title, text, at })),
+      controls.printed().map(({ device, title, text, at, ticket }) => ({
+        device,
+        title,
+        text,
+        at,
+        qr: ticket?.blocks.flatMap((block) => (block.kind === 'qr' ? [block.data] : [])) ?? [],
+      })),
     status: () => currentStatuses(devices),
     persons: controls.persons,
   };

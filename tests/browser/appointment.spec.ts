@@ -55,3 +55,38 @@ test('at 2 a.m. 取号 hands over to 预约; a booked citizen checks in with the
   const titles = await page.evaluate(() => window.kioskSim?.printed().map((p) => p.title));
   expect(titles).toEqual(['预约凭条 2026-11-23 09:30', '排队凭条 D001']);
 });
+
+test('scanning the slip’s QR at the attract screen checks in, once, without touching anything', async ({
+  page,
+}) => {
+  await page.clock.install({ time: new Date('2026-11-23T02:00:00') });
+  await openKiosk(page, { idle: '300' });
+  await wake(page);
+  await page.getByRole('button', { name: /^预约/ }).click();
+  await page.getByRole('button', { name: '社保医保' }).click();
+  await page
+    .getByRole('button', { name: /^10:00–10:30/ })
+    .first()
+    .click();
+  await page.evaluate(() => window.kioskSim?.idCard.insert('dot-name'));
+  for (const digit of '13912345678')
+    await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '确认预约' }).click();
+  await expect(page.getByText('预约成功')).toBeVisible({ timeout: 10_000 });
+  const [slipCode] = (await page.evaluate(() => window.kioskSim?.printed()[0]?.qr)) ?? [];
+  expect(slipCode).toMatch(/^BDY1:A:/);
+  await page.getByRole('button', { name: '完成' }).click();
+  await page.evaluate(() => window.kioskSim?.idCard.remove());
+  await page.getByRole('button', { name: '完成' }).click();
+
+  await page.clock.setSystemTime(new Date('2026-11-23T09:45:00'));
+  await page.evaluate((code) => window.kioskSim?.scanner.scan(code), String(slipCode));
+  await expect(page.getByText('签到成功，您的号码')).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator('.ticket-number')).toHaveText('C001');
+  await page.getByRole('button', { name: '完成' }).click();
+  await page.getByRole('button', { name: '完成' }).click();
+  // The same slip again gives the same number, never a second one.
+  await page.evaluate((code) => window.kioskSim?.scanner.scan(code), String(slipCode));
+  await expect(page.locator('.ticket-number')).toHaveText('C001');
+});

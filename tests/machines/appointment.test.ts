@@ -206,3 +206,32 @@ describe('签到 check-in', () => {
     expect(printed).toEqual([]);
   });
 });
+
+describe('签到 by the slip QR', () => {
+  it('a flow started with a slip code checks in at once', async () => {
+    const machine = appointmentMachine.provide({
+      actors: {
+        prepareAppointments: fromPromise(async (): Promise<AppointmentSetup> => ({
+          services: [service],
+          today: '2026-11-24',
+          days: [],
+          slots: [],
+        })),
+        checkInByCode: fromPromise(async ({ input }) => {
+          expect(input.appointmentId).toBe('3f2a9c1e-0000-4000-8000-000000000001');
+          return { ok: true as const, appointment, ticket };
+        }),
+        printTicket: fromPromise(async (): Promise<unknown> => undefined),
+      },
+    });
+    const actor = createActor(machine, {
+      input: {
+        locale: 'zh-CN',
+        elderly: false,
+        code: 'BDY1:A:3f2a9c1e-0000-4000-8000-000000000001',
+      },
+    }).start();
+    await waitFor(actor, (s) => s.matches('checkedIn'));
+    expect(actor.getSnapshot().context.ticket?.number).toBe('D004');
+  });
+});

@@ -28,7 +28,7 @@ describe('attract', () => {
   it.each([
     [{ type: 'user.wake' } as const],
     [{ type: 'device.cardInserted' } as const],
-    [{ type: 'device.codeScanned' } as const],
+    [{ type: 'device.codeScanned', code: 'HELLO' } as const],
   ])('wakes to home on %o', (event) => {
     const actor = start();
     actor.send(event);
@@ -45,7 +45,7 @@ describe('attract', () => {
 
   it('tells the citizen when a code scanned at attract means nothing yet', () => {
     const actor = start();
-    actor.send({ type: 'device.codeScanned' });
+    actor.send({ type: 'device.codeScanned', code: 'HELLO' });
     expect(actor.getSnapshot().context.notice).toBe('codeNotRecognised');
   });
 
@@ -266,6 +266,22 @@ describe('home, flows, back and goodbye', () => {
     actor.send({ type: 'user.selectFlow', flow: 'queue' });
     await vi.waitFor(() => expect(actor.getSnapshot().context.notice).toBe('flowFailed'));
     expect(actor.getSnapshot().matches({ active: { screen: 'home' } })).toBe(true);
+  });
+});
+
+describe('a scanned appointment slip', () => {
+  it('at attract or home starts 预约 with the code; the code is gone when the flow ends', () => {
+    const machine = sessionMachine.provide({ actors: { appointment: twoStepFlow } });
+    const actor = createActor(machine, { input: { ...input, flows: ['appointment'] } }).start();
+    actor.send({ type: 'device.codeScanned', code: 'BDY1:A:3f2a9c1e-0000-4000-8000-000000000001' });
+    expect(actor.getSnapshot().matches({ active: { screen: { flow: 'appointment' } } })).toBe(true);
+    expect(actor.getSnapshot().children.flow?.getSnapshot().context.started.code).toBe(
+      'BDY1:A:3f2a9c1e-0000-4000-8000-000000000001',
+    );
+    actor.send({ type: 'user.home' });
+    expect(actor.getSnapshot().context.pendingCode).toBeNull();
+    actor.send({ type: 'device.codeScanned', code: 'BDY1:T:abcdef12' });
+    expect(actor.getSnapshot().context.notice).toBe('codeNotRecognised');
   });
 });
 

@@ -67,3 +67,24 @@ describe('mobile numbers', () => {
       expect(isMobileNumber(bad)).toBe(false);
   });
 });
+
+describe('kiosk codes', () => {
+  it('reads the tickets and slips the kiosk printed, and nothing else', async () => {
+    const { parseKioskCode } = await import('../../../domain');
+    expect(parseKioskCode('BDY1:A:3f2a9c1e-0000-4000-8000-000000000001')).toEqual({
+      kind: 'appointment',
+      id: '3f2a9c1e-0000-4000-8000-000000000001',
+    });
+    expect(parseKioskCode(' BDY1:T:abcdef12 ')).toEqual({ kind: 'ticket', id: 'abcdef12' });
+    for (const other of [
+      '',
+      'BDY1:A:',
+      'BDY1:X:abcdef12',
+      'https://example.com',
+      'BDY1:A:<script>',
+      'A'.repeat(5000),
+    ]) {
+      expect(parseKioskCode(other)).toBeNull();
+    }
+  });
+});
