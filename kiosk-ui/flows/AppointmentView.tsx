@@ -3,6 +3,7 @@ import { maskPhone } from '../../domain';
 import type { AppointmentMachine } from '../../machines';
 import { FailureNotice } from '../components/FailureNotice';
 import { NumericKeypad } from '../components/NumericKeypad';
+import { TicketShown } from '../components/TicketShown';
 import { useMessages, useMode } from '../session';
 import { useSelector } from '../useSelector';
 
@@ -35,7 +36,7 @@ export function AppointmentView({ flow }: { flow: AppointmentRef }) {
         {step === 'chooseService' ? m.chooseService : m.title}
         {c.service && step !== 'chooseService' ? ` · ${c.service.name[locale]}` : ''}
       </h1>
-      {c.failure && <FailureNotice code={c.failure} />}
+      {c.failure && step !== 'ticketFailed' && <FailureNotice code={c.failure} />}
       {c.refusal === 'slot-full' && step === 'chooseSlot' && (
         <p class="notice" role="alert">
           {m.slotFull}
@@ -218,18 +219,15 @@ export function AppointmentView({ flow }: { flow: AppointmentRef }) {
           {primary(m.done, { type: 'user.done' })}
         </section>
       )}
-      {(step === 'checkedIn' || step === 'ticketFailed') && c.ticket && (
-        <section class="flow__step">
-          <p class="flow__prompt">{m.checkedIn}</p>
-          <p class="ticket-number">{c.ticket.number}</p>
-          <p class="ticket-priority">{t.queue.priority}</p>
-          {step === 'ticketFailed' && (
-            <p class="notice notice--failure" role="alert">
-              {t.queue.printFailed}
-            </p>
-          )}
-          {primary(m.done, { type: 'user.done' }, true)}
-        </section>
+      {(step === 'checkedIn' || step === 'ticketFailed') && c.ticket && c.service && (
+        <TicketShown
+          ticket={c.ticket}
+          service={c.service}
+          heading={m.checkedIn}
+          printFailure={step === 'ticketFailed' ? (c.failure ?? 'unknown') : null}
+          onRetry={() => send({ type: 'user.retry' })}
+          onDone={() => send({ type: 'user.done' })}
+        />
       )}
     </main>
   );

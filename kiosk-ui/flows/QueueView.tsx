@@ -1,7 +1,7 @@
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { estimatedWaitMinutes } from '../../domain';
 import type { QueueMachine } from '../../machines';
 import { FailureNotice } from '../components/FailureNotice';
+import { TicketShown } from '../components/TicketShown';
 import { useMessages, useMode } from '../session';
 import { useSelector } from '../useSelector';
 
@@ -159,40 +159,15 @@ export function QueueView({ flow }: { flow: QueueRef }) {
         </section>
       )}
       {(step === 'showNumber' || step === 'printFailed') && ticket && service && (
-        <section class="flow__step ticket-shown" aria-live="polite">
-          {context.reprint && <p class="notice">{m.reprinted}</p>}
-          {step === 'printFailed' && (
-            <p class="notice notice--failure" role="alert">
-              {failure ? `${t.failures[failure]} ` : ''}
-              {m.printFailed}
-            </p>
-          )}
-          <p class="flow__prompt">{m.yourNumber}</p>
-          <p class="ticket-number">{ticket.number}</p>
-          {ticket.priority && <p class="ticket-priority">{m.priority}</p>}
-          <p class="flow__prompt">
-            {m.waitingAhead(
-              ticket.waitingAhead,
-              estimatedWaitMinutes(service, ticket.waitingAhead),
-            )}
-          </p>
-          <p class="flow__prompt">
-            {m.windows}：{service.windows[locale]}
-          </p>
-          {step === 'showNumber' && <p class="flow__prompt">{m.takeTicket}</p>}
-          <div class="flow__actions">
-            {step === 'printFailed' && (
-              <button
-                type="button"
-                class="secondary-button"
-                onClick={() => send({ type: 'user.retry' })}
-              >
-                {m.retryPrint}
-              </button>
-            )}
-            {button(m.done, { type: 'user.done' }, true)}
-          </div>
-        </section>
+        <TicketShown
+          ticket={ticket}
+          service={service}
+          heading={m.yourNumber}
+          notice={context.reprint ? m.reprinted : null}
+          printFailure={step === 'printFailed' ? (failure ?? 'unknown') : null}
+          onRetry={() => send({ type: 'user.retry' })}
+          onDone={() => send({ type: 'user.done' })}
+        />
       )}
     </main>
   );
