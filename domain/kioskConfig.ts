@@ -114,6 +114,12 @@ const queueSchema = v.pipe(
 const usbId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffff));
 
 /** What the real devices need to be found: where the device bridge listens, which receipt printer. */
+const DEFAULT_HARDWARE = {
+  bridgeUrl: 'ws://127.0.0.1:9871/budayang',
+  receiptPrinter: { model: 'generic-80-gb18030' },
+  cameraScanner: false,
+};
+
 const hardwareSchema = v.object({
   bridgeUrl: v.pipe(
     v.string(),
@@ -127,6 +133,8 @@ const hardwareSchema = v.object({
     vendorId: v.optional(usbId),
     productId: v.optional(usbId),
   }),
+  /** Whether the camera also reads codes (beside the handheld scanner), between visits too. */
+  cameraScanner: v.optional(v.boolean(), false),
 });
 
 export const kioskConfigSchema = v.object({
@@ -146,10 +154,7 @@ export const kioskConfigSchema = v.object({
     },
   ),
   queue: v.optional(queueSchema, { priorityAge: 60, services: [] }),
-  hardware: v.optional(hardwareSchema, {
-    bridgeUrl: 'ws://127.0.0.1:9871/budayang',
-    receiptPrinter: { model: 'generic-80-gb18030' },
-  }),
+  hardware: v.optional(hardwareSchema, () => DEFAULT_HARDWARE),
 });
 
 export type KioskConfig = v.InferOutput<typeof kioskConfigSchema>;
@@ -173,10 +178,7 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   session: { idleSeconds: 90, elderlyIdleSeconds: 180, warningSeconds: 15, goodbyeSeconds: 10 },
   calendar: { holidays: [], makeupWorkdays: [] },
   queue: { priorityAge: 60, services: [] },
-  hardware: {
-    bridgeUrl: 'ws://127.0.0.1:9871/budayang',
-    receiptPrinter: { model: 'generic-80-gb18030' },
-  },
+  hardware: DEFAULT_HARDWARE,
 };
 
 export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; problems: string[] };

@@ -10,19 +10,34 @@ export interface BuiltDevices {
   controls: MockControls | null;
 }
 
-/** Builds the devices of the chosen profile: the simulated ones, or drivers for the hardware. */
+/**
+ * Builds the devices of the chosen profile: the simulated ones, or drivers for the hardware.
+ * With `hardware.cameraScanner` the camera reads codes too, beside the handheld scanner.
+ */
 export async function buildDevices(
   config: KioskConfig,
   profile: DeviceProfile,
+  options: { instantMocks?: boolean } = {},
 ): Promise<BuiltDevices> {
+  let built: BuiltDevices;
   if (profile === 'mock') {
     // Loaded only in the mock profile, so a hall's terminal never ships the simulated devices.
     const { createMockDevices } = await import('../device-adapters/mock');
-    const { devices, controls } = createMockDevices();
-    return { devices, controls };
+    built = createMockDevices({ instant: options.instantMocks === true });
+  } else {
+    const { createRealDevices } = await import('./realDevices');
+    built = { devices: await createRealDevices(config), controls: null };
   }
-  const { createRealDevices } = await import('./realDevices');
-  return { devices: await createRealDevices(config), controls: null };
+  if (!config.hardware.cameraScanner) return built;
+  const [{ CombinedScanner, loadCameraScanner }, { trustedScriptUrl }] = await Promise.all([
+    import('../device-adapters/real'),
+    import('./trustedTypes'),
+  ]);
+  const camera = await loadCameraScanner(trustedScriptUrl);
+  return {
+    ...built,
+    devices: { ...built.devices, scanner: new CombinedScanner([built.devices.scanner, camera]) },
+  };
 }
 
 export function currentStatuses(devices: KioskDevices): DeviceStatuses {

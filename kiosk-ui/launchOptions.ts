@@ -7,15 +7,19 @@ export interface LaunchOptions {
   config: KioskConfig;
   /** Whether the tester's simulator panel starts open (?sim=1). */
   simulatorOpen: boolean;
+  /** Mock devices answer at once (?timing=instant), for soak runs of thousands of visits. */
+  instantMocks: boolean;
 }
 
 /**
- * Applies the tester's URL parameters: ?devices=mock|real, ?idle=SECONDS, ?sim=1. A kiosk
+ * Applies the tester's URL parameters: ?devices=mock|real, ?idle=SECONDS, ?sim=1,
+ * ?timing=instant, ?scanner=camera. A kiosk
  * configured for real devices ignores them all, so a citizen cannot change a hall's terminal
  * from its address bar.
  */
 export function resolveLaunchOptions(config: KioskConfig, search: string): LaunchOptions {
-  if (config.devices === 'real') return { devices: 'real', config, simulatorOpen: false };
+  if (config.devices === 'real')
+    return { devices: 'real', config, simulatorOpen: false, instantMocks: false };
   const params = new URLSearchParams(search);
   const devices = params.get('devices') === 'real' ? 'real' : 'mock';
   const idle = Number.parseInt(params.get('idle') ?? '', 10);
@@ -25,9 +29,15 @@ export function resolveLaunchOptions(config: KioskConfig, search: string): Launc
     const warningSeconds = Math.min(session.warningSeconds, Math.max(1, Math.floor(idle / 2)));
     session = { ...session, idleSeconds: idle, elderlyIdleSeconds: idle, warningSeconds };
   }
+  // ?scanner=camera: the camera reads codes beside the (simulated) handheld scanner.
+  const hardware =
+    params.get('scanner') === 'camera'
+      ? { ...config.hardware, cameraScanner: true }
+      : config.hardware;
   return {
     devices,
-    config: { ...config, session },
+    config: { ...config, session, hardware },
     simulatorOpen: devices === 'mock' && params.get('sim') === '1',
+    instantMocks: devices === 'mock' && params.get('timing') === 'instant',
   };
 }

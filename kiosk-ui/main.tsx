@@ -20,7 +20,9 @@ async function boot(root: HTMLElement) {
   if (problems.length > 0) console.warn('Kiosk configuration problems; defaults in use:', problems);
   const launch = resolveLaunchOptions(fileConfig, location.search);
   const { config } = launch;
-  const { devices, controls } = await buildDevices(config, launch.devices);
+  const { devices, controls } = await buildDevices(config, launch.devices, {
+    instantMocks: launch.instantMocks,
+  });
   const queue = new IndexedDbQueueService({
     services: config.queue.services,
     officeHours: config.officeHours,

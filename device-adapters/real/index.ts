@@ -11,3 +11,4 @@ export {
 export { loadCameraScanner } from './loadCameraScanner';
 export { zxingDecoder, nativeDecoder, type QrDecoder } from './qrDecoders';
 export { UnconfiguredReceiptPrinter } from './unconfiguredReceiptPrinter';
+export { CombinedScanner } from './combinedScanner';

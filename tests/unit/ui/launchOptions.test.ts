@@ -45,6 +45,24 @@ describe('resolveLaunchOptions', () => {
 
   it('a kiosk configured for real devices ignores every tester parameter', () => {
     const launch = resolveLaunchOptions(realKiosk, '?devices=mock&idle=5&sim=1');
-    expect(launch).toEqual({ devices: 'real', config: realKiosk, simulatorOpen: false });
+    expect(launch).toEqual({
+      devices: 'real',
+      config: realKiosk,
+      simulatorOpen: false,
+      instantMocks: false,
+    });
+    expect(resolveLaunchOptions(realKiosk, '?timing=instant&scanner=camera')).toEqual(launch);
+  });
+
+  it('lets a tester make the mocks instant and add the camera scanner', () => {
+    expect(resolveLaunchOptions(mockKiosk, '').instantMocks).toBe(false);
+    expect(resolveLaunchOptions(mockKiosk, '?timing=instant').instantMocks).toBe(true);
+    expect(resolveLaunchOptions(mockKiosk, '?devices=real&timing=instant').instantMocks).toBe(
+      false,
+    );
+    expect(resolveLaunchOptions(mockKiosk, '').config.hardware.cameraScanner).toBe(false);
+    expect(resolveLaunchOptions(mockKiosk, '?scanner=camera').config.hardware.cameraScanner).toBe(
+      true,
+    );
   });
 });
