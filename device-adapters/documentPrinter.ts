@@ -9,6 +9,10 @@ export interface PrintDocument {
   pages: string[];
   /** The printed words in reading order, for records and the tester's tray. */
   text: string;
+  /** What the QR codes on the pages hold, for records and the tester's tray. */
+  qr?: string[];
+  /** The print journal's key of this job, for a printer that can later say whether it completed. */
+  jobKey?: string;
 }
 
 /** An A4 or licence-paper document printer. */
@@ -19,4 +23,9 @@ export interface DocumentPrinter extends Device {
    * `paper-out`, `jam`, `cover-open`, `offline`, `timeout`, `hardware-error`.
    */
   print(document: PrintDocument, options?: WaitOptions): Promise<void>;
+  /**
+   * Whether the job with this journal key completed, for printers that keep a job history (an
+   * IPP printer, the simulator). Without it, a job cut off by a crash is left for staff to check.
+   */
+  jobStatus?(jobKey: string): Promise<'completed' | 'not-found' | 'unknown'>;
 }

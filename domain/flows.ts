@@ -6,6 +6,7 @@ export const FLOW_IDS = [
   'queue', // 取号
   'appointment', // 预约
   'licencePrint', // 证照打印
+  'realEstate', // 不动产查询
   'idOnly', // 一证通办
   'guide', // 办事指南
   'progress', // 进度查询

@@ -1,20 +1,21 @@
-/** A page to print: a standalone SVG sized in millimetres, and its words for records. */
+import { escapeXml } from './documentSvg';
+
+/** A document to print: standalone SVG pages sized in millimetres, and its words for records. */
 export interface PrintPage {
   title: string;
-  paper: 'A4';
+  /** Plain A4, or the A3 licence paper of a business licence's 正本. */
+  paper: 'A4' | 'licence';
   pages: string[];
   text: string;
+  /** What the QR codes on the pages hold, for records and the tester's tray. */
+  qr?: string[];
+  /** The print journal's key, so that a printer able to report jobs can be asked about it. */
+  jobKey?: string;
 }
 
 export interface CardImage {
   dataUrl: string;
 }
-
-const escapeXml = (text: string) =>
-  text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
-  );
 
 /** ID-1 card size (ISO/IEC 7810), so the copy is the card's true size as window staff expect. */
 const CARD = { width: 85.6, height: 54 };

@@ -118,6 +118,7 @@ const DEFAULT_HARDWARE = {
   bridgeUrl: 'ws://127.0.0.1:9871/budayang',
   receiptPrinter: { model: 'generic-80-gb18030' },
   cameraScanner: false,
+  licencePaper: 'blank' as const,
 };
 
 const hardwareSchema = v.object({
@@ -135,6 +136,11 @@ const hardwareSchema = v.object({
   }),
   /** Whether the camera also reads codes (beside the handheld scanner), between visits too. */
   cameraScanner: v.optional(v.boolean(), false),
+  /**
+   * The business licence stock: 'blank' security paper (the kiosk prints border and title too) or
+   * 'preprinted' with them (the kiosk prints only the registration facts).
+   */
+  licencePaper: v.optional(v.picklist(['blank', 'preprinted']), 'blank'),
 });
 
 export const kioskConfigSchema = v.object({

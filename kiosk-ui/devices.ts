@@ -1,13 +1,21 @@
 import { fromCallback } from 'xstate';
 import { DEVICE_KINDS, type DeviceProfile, type KioskConfig } from '../domain';
 import type { KioskDevices } from '../device-adapters';
-import type { MockControls } from '../device-adapters/mock';
+import type { MockControls, MockLicenceRegistry } from '../device-adapters/mock';
+import type { LicenceRegistry } from '../domain';
 import type { DeviceHealthEvent, DeviceStatuses } from '../machines';
 
 export interface BuiltDevices {
   devices: KioskDevices;
   /** The tester's controls, in the mock profile only. */
   controls: MockControls | null;
+  /**
+   * The 电子证照库: the simulated one in the mock profile. A terminal has none until a registry
+   * connection is configured (a later issue), and then offers no document flows.
+   */
+  registry: LicenceRegistry | null;
+  /** The simulated registry's controls, for the tester. */
+  registryControls: MockLicenceRegistry | null;
 }
 
 /**
@@ -22,11 +30,22 @@ export async function buildDevices(
   let built: BuiltDevices;
   if (profile === 'mock') {
     // Loaded only in the mock profile, so a hall's terminal never ships the simulated devices.
-    const { createMockDevices } = await import('../device-adapters/mock');
-    built = createMockDevices({ instant: options.instantMocks === true });
+    const { createMockDevices, MockLicenceRegistry } = await import('../device-adapters/mock');
+    const instant = options.instantMocks === true;
+    const registry = new MockLicenceRegistry(instant ? { respondMs: 0 } : {});
+    built = {
+      ...createMockDevices({ instant }),
+      registry,
+      registryControls: registry,
+    };
   } else {
     const { createRealDevices } = await import('./realDevices');
-    built = { devices: await createRealDevices(config), controls: null };
+    built = {
+      devices: await createRealDevices(config),
+      controls: null,
+      registry: null,
+      registryControls: null,
+    };
   }
   if (!config.hardware.cameraScanner) return built;
   const [{ CombinedScanner, loadCameraScanner }, { trustedScriptUrl }] = await Promise.all([

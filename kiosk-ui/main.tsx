@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { createActor } from 'xstate';
+import { IndexedDbPrintJournal } from '../device-adapters/journal';
 import { IndexedDbQueueService } from '../device-adapters/queue';
+import { reconcileJournal } from '../domain';
 import { deviceHealthMachine, sessionMachine } from '../machines';
 import { App } from './App';
 import { buildDevices, connectSessionToDevices, currentStatuses, watchDevices } from './devices';
@@ -20,14 +22,31 @@ async function boot(root: HTMLElement) {
   if (problems.length > 0) console.warn('Kiosk configuration problems; defaults in use:', problems);
   const launch = resolveLaunchOptions(fileConfig, location.search);
   const { config } = launch;
-  const { devices, controls } = await buildDevices(config, launch.devices, {
-    instantMocks: launch.instantMocks,
-  });
+  const { devices, controls, registry, registryControls } = await buildDevices(
+    config,
+    launch.devices,
+    {
+      instantMocks: launch.instantMocks,
+    },
+  );
   const queue = new IndexedDbQueueService({
     services: config.queue.services,
     officeHours: config.officeHours,
   });
-  const flows = availableFlows(registerFlows(devices, config, queue));
+  // Before any citizen can print: settle what a crash or power cut left unconfirmed.
+  const journal = new IndexedDbPrintJournal();
+  const settled = await reconcileJournal(
+    journal,
+    devices.document.jobStatus?.bind(devices.document) ?? null,
+  ).catch((error: unknown) => {
+    console.error('The print journal could not be reconciled', error);
+    return null;
+  });
+  if (settled && settled.needsCheck > 0)
+    console.warn(`Print journal: ${settled.needsCheck} job(s) need a staff check`);
+  const flows = availableFlows(
+    registerFlows(devices, config, queue, registry ? { registry, journal } : null),
+  );
 
   let mounted = false;
   const mount = () => {
@@ -91,7 +110,14 @@ async function boot(root: HTMLElement) {
 
   if (controls) {
     const { installSimulator } = await import('./simulator/installSimulator');
-    installSimulator({ controls, devices, session, open: launch.simulatorOpen });
+    installSimulator({
+      controls,
+      devices,
+      session,
+      registry: registryControls,
+      journal,
+      open: launch.simulatorOpen,
+    });
   }
 }
 

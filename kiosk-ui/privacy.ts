@@ -1,3 +1,4 @@
+import { PRINT_JOURNAL_DATABASE } from '../device-adapters/journal';
 import { QUEUE_DATABASE } from '../device-adapters/queue';
 import { stopSpeaking } from './speech';
 
@@ -13,8 +14,9 @@ export interface KioskOwnStorage {
 
 export const KIOSK_OWN_STORAGE: KioskOwnStorage = {
   localStoragePrefixes: ['budayang.kiosk.'],
-  // The queue store keeps numbers, masked ID numbers and one-way card keys, never card data.
-  databases: [QUEUE_DATABASE],
+  // The queue store keeps numbers, masked ID numbers and one-way card keys, never card data;
+  // the print journal keeps what was printed, for whom (masked) and when.
+  databases: [QUEUE_DATABASE, PRINT_JOURNAL_DATABASE],
   cachePrefixes: ['workbox-precache', 'budayang-config'],
 };
 

@@ -8,6 +8,8 @@ export const FLOW_REQUIREMENTS: Readonly<Record<FlowId, readonly DeviceKind[]>> 
   queue: ['receipt'],
   appointment: ['idCard', 'receipt'],
   licencePrint: ['idCard', 'face', 'document'],
+  // Anyone may query; verifying as the owner needs the reader and the verifier, printing the printer.
+  realEstate: ['document'],
   idOnly: ['idCard'],
   guide: [],
   progress: [],

@@ -43,3 +43,35 @@ export {
   type BookInput,
   type PlacesLeft,
 } from './appointmentMachine';
+export {
+  identityMachine,
+  type IdentityMachine,
+  type IdentityEvent,
+  type IdentityInput,
+  type IdentityOutput,
+} from './identityMachine';
+export {
+  printJobsMachine,
+  type PrintJobsMachine,
+  type PlannedPrint,
+  type PrintJobsOutput,
+  type SheetResult,
+} from './printJobsMachine';
+export {
+  licencePrintMachine,
+  planLicence,
+  planCertificate,
+  offerFor,
+  type LicencePrintMachine,
+  type LicencePrintEvent,
+  type LicenceOffer,
+  type Printables,
+  type DocumentFlowSetup,
+} from './licencePrintMachine';
+export {
+  realEstateMachine,
+  planRealEstate,
+  type RealEstateMachine,
+  type RealEstateEvent,
+  type RealEstateAnswer,
+} from './realEstateMachine';

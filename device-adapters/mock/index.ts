@@ -8,3 +8,5 @@ export * from './mockReceiptPrinter';
 export * from './mockDocumentPrinter';
 export * from './mockDocumentCamera';
 export * from './mockDevices';
+export * from './mockLicenceRegistry';
+export { SEED_ENTERPRISES, SEED_REAL_ESTATE, creditCodeFor } from './registrySeed';

@@ -54,6 +54,13 @@ export class MockDocumentPrinter implements DocumentPrinter {
     });
   }
 
+  /** The simulated printer keeps its job history: a job is completed when its paper is in the tray. */
+  async jobStatus(jobKey: string): Promise<'completed' | 'not-found'> {
+    return this.tray.list().some((item) => item.document?.jobKey === jobKey)
+      ? 'completed'
+      : 'not-found';
+  }
+
   // Controls for testers and the simulator.
 
   /** How many documents this printer has finished. */

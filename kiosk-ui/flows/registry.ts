@@ -1,5 +1,12 @@
 import { fromPromise, type AnyActorLogic } from 'xstate';
-import { idCopyPage, type FlowId, type KioskConfig, type QueueService } from '../../domain';
+import {
+  idCopyPage,
+  type FlowId,
+  type KioskConfig,
+  type LicenceRegistry,
+  type PrintJournal,
+  type QueueService,
+} from '../../domain';
 import type { KioskDevices } from '../../device-adapters';
 import { idCopyMachine } from '../../machines';
 import type { FlowView } from '../App';
@@ -8,6 +15,15 @@ import { AppointmentView } from './AppointmentView';
 import { wireAppointmentFlow } from './appointmentWiring';
 import { QueueView } from './QueueView';
 import { wireQueueFlow } from './queueWiring';
+import { wireLicencePrintFlow, wireRealEstateFlow } from './documentWiring';
+import { LicencePrintView } from './LicencePrintView';
+import { RealEstateView } from './RealEstateView';
+
+/** What the document flows need besides devices: the registry to ask and the journal to print through. */
+export interface DocumentServices {
+  registry: LicenceRegistry;
+  journal: PrintJournal;
+}
 
 /** One citizen service: its machine (with its devices plugged in) and its screens. */
 export interface FlowRegistration {
@@ -19,11 +35,15 @@ export interface FlowRegistration {
 /** How long a device may take before the flow gives up and says so. */
 export const DEVICE_TIMEOUTS = { captureMs: 15_000, documentPrintMs: 90_000 } as const;
 
-/** The flows this build offers, wired to the devices. Each new flow is added here as it lands. */
+/**
+ * The flows this build offers, wired to the devices. Each new flow is added here as it lands.
+ * The document flows need a registry: a kiosk without one (no registry connection yet) has none.
+ */
 export function registerFlows(
   devices: KioskDevices,
   config: KioskConfig,
   queue: QueueService,
+  documents: DocumentServices | null = null,
 ): FlowRegistration[] {
   return [
     ...(config.queue.services.length > 0
@@ -37,6 +57,20 @@ export function registerFlows(
             id: 'appointment' as const,
             machine: wireAppointmentFlow(devices, queue, config),
             view: AppointmentView as FlowView,
+          },
+        ]
+      : []),
+    ...(documents
+      ? [
+          {
+            id: 'licencePrint' as const,
+            machine: wireLicencePrintFlow(devices, config, documents.registry, documents.journal),
+            view: LicencePrintView as FlowView,
+          },
+          {
+            id: 'realEstate' as const,
+            machine: wireRealEstateFlow(devices, config, documents.registry, documents.journal),
+            view: RealEstateView as FlowView,
           },
         ]
       : []),

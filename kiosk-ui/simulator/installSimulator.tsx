@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { KioskDevices } from '../../device-adapters';
-import type { MockControls } from '../../device-adapters/mock';
+import type { MockControls, MockLicenceRegistry } from '../../device-adapters/mock';
+import type { PrintJournal } from '../../domain';
 import type { SessionActor } from '../session';
 import { createKioskSim, type KioskSim } from './kioskSim';
 import { SimulatorPanel } from './SimulatorPanel';
@@ -20,9 +21,14 @@ export function installSimulator(options: {
   controls: MockControls;
   devices: KioskDevices;
   session: SessionActor;
+  registry: MockLicenceRegistry | null;
+  journal: PrintJournal;
   open: boolean;
 }): void {
-  window.kioskSim = createKioskSim(options.controls, options.devices);
+  window.kioskSim = createKioskSim(options.controls, options.devices, {
+    registry: options.registry,
+    journal: options.journal,
+  });
   const dock = document.createElement('aside');
   dock.id = 'simulator';
   document.body.append(dock);

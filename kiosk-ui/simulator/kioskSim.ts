@@ -1,6 +1,12 @@
-import type { DeviceKind, IdCardRecord } from '../../domain';
+import type { DeviceKind, IdCardRecord, LicenceCopy, PrintJob, PrintJournal } from '../../domain';
 import type { KioskDevices } from '../../device-adapters';
-import type { FaceOutcome, MockControls, MockFault, TestPerson } from '../../device-adapters/mock';
+import type {
+  FaceOutcome,
+  MockControls,
+  MockFault,
+  MockLicenceRegistry,
+  TestPerson,
+} from '../../device-adapters/mock';
 import type { DeviceStatuses } from '../../machines';
 import { currentStatuses } from '../devices';
 
@@ -25,9 +31,28 @@ export interface KioskSim {
   printed(): SimPrinted[];
   status(): DeviceStatuses;
   readonly persons: readonly TestPerson[];
+  /** The simulated 电子证照库: take it offline, or act as window staff approving a reprint (补打). */
+  registry: {
+    offline(on: boolean): void;
+    authoriseReprint(issuanceId: string, copy: LicenceCopy, index?: number): string;
+    issuances(): { id: string; enterprise: string }[];
+  };
+  /** The print journal as staff will read it: every print of one enterprise. */
+  journal: { historyOf(creditCode: string): Promise<PrintJob[]> };
 }
 
-export function createKioskSim(controls: MockControls, devices: KioskDevices): KioskSim {
+export function createKioskSim(
+  controls: MockControls,
+  devices: KioskDevices,
+  services: { registry: MockLicenceRegistry | null; journal: PrintJournal | null } = {
+    registry: null,
+    journal: null,
+  },
+): KioskSim {
+  const registry = () => {
+    if (!services.registry) throw new Error('this kiosk has no simulated registry');
+    return services.registry;
+  };
   return {
     idCard: {
       insert: (card) => controls.idCard.insert(card),
@@ -39,14 +64,29 @@ export function createKioskSim(controls: MockControls, devices: KioskDevices): K
     fault: (device, fault) => controls.fault(device, fault),
     clear: (device) => controls.clear(device),
     printed: () =>
-      controls.printed().map(({ device, title, text, at, ticket }) => ({
+      controls.printed().map(({ device, title, text, at, ticket, document }) => ({
         device,
         title,
         text,
         at,
-        qr: ticket?.blocks.flatMap((block) => (block.kind === 'qr' ? [block.data] : [])) ?? [],
+        qr: [
+          ...(ticket?.blocks.flatMap((block) => (block.kind === 'qr' ? [block.data] : [])) ?? []),
+          ...(document?.qr ?? []),
+        ],
       })),
     status: () => currentStatuses(devices),
     persons: controls.persons,
+    registry: {
+      offline: (on) => {
+        registry().offline = on;
+      },
+      authoriseReprint: (issuanceId, copy, index = 1) =>
+        registry().authoriseReprint(issuanceId, copy, index).id,
+      issuances: () => registry().issuances,
+    },
+    journal: {
+      historyOf: (creditCode) =>
+        services.journal ? services.journal.historyOf(creditCode) : Promise.resolve([]),
+    },
   };
 }

@@ -1,0 +1,1 @@
+export { IndexedDbPrintJournal, PRINT_JOURNAL_DATABASE } from './indexedDbPrintJournal';

@@ -1,0 +1,329 @@
+import { assign, fromPromise, setup } from 'xstate';
+import {
+  businessLicencePage,
+  certificatePage,
+  copyLabel,
+  maskIdNumber,
+  sheetKey,
+  type CalendarDate,
+  type Certificate,
+  type CertificateKind,
+  type FlowOutcome,
+  type FlowOutput,
+  type IdCardRecord,
+  type LicenceSheet,
+  type PrintableLicence,
+} from '../domain';
+import type { DeviceErrorCode } from '../device-adapters';
+import { deviceErrorCode } from './deviceFailure';
+import { identityMachine, type IdentityOutput } from './identityMachine';
+import { printJobsMachine, type PlannedPrint, type PrintJobsOutput } from './printJobsMachine';
+import type { FlowInput } from './sessionMachine';
+
+/** What a document flow learns when it starts. */
+export interface DocumentFlowSetup {
+  today: CalendarDate;
+  /** Shown and printed as the moment of printing. */
+  printedAt: string;
+  kioskId: string;
+  /** Whether licence pages carry the paper's own printing (blank licence stock). */
+  stationery: boolean;
+}
+
+/** A licence this person may print, with each sheet and whether it can still be printed. */
+export interface LicenceOffer {
+  licence: PrintableLicence;
+  sheets: { sheet: LicenceSheet; key: string; printable: boolean }[];
+}
+
+export interface Printables {
+  licences: LicenceOffer[];
+  certificates: CertificateKind[];
+}
+
+export type LicencePrintEvent =
+  | { type: 'user.selectLicence'; issuanceId: string }
+  | { type: 'user.selectCertificate'; kind: CertificateKind }
+  | { type: 'user.print' }
+  | { type: 'user.retry' }
+  | { type: 'user.more' }
+  | { type: 'user.done' }
+  | { type: 'user.back' };
+
+export interface LicencePrintContext {
+  setup: DocumentFlowSetup | null;
+  card: IdCardRecord | null;
+  printables: Printables | null;
+  /** The licence chosen, while its sheets are previewed or refused. */
+  chosen: LicenceOffer | null;
+  planned: PlannedPrint[];
+  printSummary: PrintJobsOutput | null;
+  failure: DeviceErrorCode | null;
+  outcome: FlowOutcome;
+}
+
+const unprovided = (name: string) => async (): Promise<never> => {
+  throw new Error(`licencePrintMachine needs ${name}: provide it from the composition root.`);
+};
+
+/** The journal entries and pages of a licence's printable sheets: printed pages and previews. */
+export function planLicence(
+  offer: LicenceOffer,
+  setup: DocumentFlowSetup,
+  card: IdCardRecord,
+): PlannedPrint[] {
+  const { enterprise, issuance } = offer.licence;
+  return offer.sheets
+    .filter((s) => s.printable)
+    .map(({ sheet, key }) => {
+      const document = businessLicencePage(enterprise, issuance, sheet, {
+        stationery: setup.stationery,
+      });
+      const preview = setup.stationery
+        ? document.pages
+        : businessLicencePage(enterprise, issuance, sheet, { stationery: true }).pages;
+      const count = sheet.copy === 'original' ? issuance.originals : issuance.duplicates;
+      return {
+        request: {
+          key,
+          kind: 'licence' as const,
+          title: `营业执照（${copyLabel(sheet.copy, sheet.index, count)}）${sheet.reprint ? '补打' : ''}`,
+          creditCode: enterprise.creditCode,
+          subject: enterprise.name,
+          kioskId: setup.kioskId,
+          maskedId: maskIdNumber(card.idNumber),
+        },
+        document: { ...document, jobKey: key },
+        preview,
+      };
+    });
+}
+
+/** A certificate's one journal entry and page. */
+export function planCertificate(
+  certificate: Certificate,
+  setup: DocumentFlowSetup,
+  card: IdCardRecord,
+): PlannedPrint[] {
+  const key = `certificate:${certificate.serial}`;
+  const document = certificatePage(certificate, setup.printedAt, setup.kioskId);
+  return [
+    {
+      request: {
+        key,
+        kind: 'certificate',
+        title: certificate.title,
+        creditCode: null,
+        subject: certificate.title,
+        kioskId: setup.kioskId,
+        maskedId: maskIdNumber(card.idNumber),
+      },
+      document: { ...document, jobKey: key },
+      preview: document.pages,
+    },
+  ];
+}
+
+/** The sheets of a licence whose keys the journal still lets through. */
+export function offerFor(
+  licence: PrintableLicence,
+  sheets: LicenceSheet[],
+  printable: (key: string) => boolean,
+): LicenceOffer {
+  return {
+    licence,
+    sheets: sheets.map((sheet) => {
+      const key = sheetKey(sheet);
+      return { sheet, key, printable: printable(key) };
+    }),
+  };
+}
+
+/**
+ * 证照打印: ID card → face against the card photo (three tries) → the licences this person may
+ * print and their own certificates → a true-to-layout preview → print, each sheet at most once
+ * through the print journal → 请取走您的证照.
+ */
+export const licencePrintMachine = setup({
+  types: {
+    context: {} as LicencePrintContext,
+    events: {} as LicencePrintEvent,
+    input: {} as FlowInput,
+    output: {} as FlowOutput,
+  },
+  actors: {
+    prepare: fromPromise<DocumentFlowSetup>(unprovided('prepare')),
+    identify: identityMachine,
+    loadPrintables: fromPromise<Printables, { card: IdCardRecord }>(unprovided('loadPrintables')),
+    issueCertificate: fromPromise<Certificate, { kind: CertificateKind; card: IdCardRecord }>(
+      unprovided('issueCertificate'),
+    ),
+    printJobs: printJobsMachine,
+  },
+  actions: {
+    noteFailure: assign({
+      failure: ({ event }) => deviceErrorCode((event as { error?: unknown }).error),
+    }),
+    forgetAll: assign({
+      card: null,
+      printables: null,
+      chosen: null,
+      planned: [],
+      printSummary: null,
+    }),
+  },
+  guards: {
+    verified: ({ event }) => (event as { output?: IdentityOutput }).output?.result === 'verified',
+    refused: ({ event }) => (event as { output?: IdentityOutput }).output?.result === 'refused',
+  },
+}).createMachine({
+  id: 'licencePrint',
+  context: {
+    setup: null,
+    card: null,
+    printables: null,
+    chosen: null,
+    planned: [],
+    printSummary: null,
+    failure: null,
+    outcome: 'back',
+  },
+  initial: 'starting',
+  output: ({ context }) => ({ outcome: context.outcome }),
+  states: {
+    starting: {
+      invoke: {
+        src: 'prepare',
+        onDone: { target: 'identifying', actions: assign({ setup: ({ event }) => event.output }) },
+        onError: { target: 'ended', actions: 'noteFailure' },
+      },
+    },
+    identifying: {
+      invoke: {
+        id: 'identity',
+        src: 'identify',
+        input: ({ context }) => ({ today: context.setup?.today ?? '1970-01-01' }),
+        onDone: [
+          {
+            guard: 'verified',
+            target: 'loading',
+            actions: assign({
+              card: ({ event }) => (event.output.result === 'verified' ? event.output.card : null),
+            }),
+          },
+          { guard: 'refused', target: 'ended', actions: assign({ outcome: 'done' as const }) },
+          { target: 'ended' },
+        ],
+      },
+    },
+    loading: {
+      entry: assign({ failure: null, chosen: null, planned: [] }),
+      invoke: {
+        src: 'loadPrintables',
+        input: ({ context }) => {
+          if (!context.card) throw new Error('loading needs the verified card');
+          return { card: context.card };
+        },
+        onDone: { target: 'choose', actions: assign({ printables: ({ event }) => event.output }) },
+        onError: { target: 'loadFailed', actions: 'noteFailure' },
+      },
+    },
+    loadFailed: { on: { 'user.retry': 'loading', 'user.back': 'ended', 'user.done': 'ended' } },
+    choose: {
+      on: {
+        'user.selectLicence': [
+          {
+            guard: ({ context, event }) =>
+              context.printables?.licences.some(
+                (o) =>
+                  o.licence.issuance.id === event.issuanceId && o.sheets.some((s) => s.printable),
+              ) === true,
+            target: 'preview',
+            actions: assign(({ context, event }) => {
+              const chosen =
+                context.printables?.licences.find(
+                  (o) => o.licence.issuance.id === event.issuanceId,
+                ) ?? null;
+              return {
+                chosen,
+                planned:
+                  chosen && context.setup && context.card
+                    ? planLicence(chosen, context.setup, context.card)
+                    : [],
+              };
+            }),
+          },
+          {
+            guard: ({ context, event }) =>
+              context.printables?.licences.some(
+                (o) => o.licence.issuance.id === event.issuanceId,
+              ) === true,
+            target: 'alreadyPrinted',
+            actions: assign({
+              chosen: ({ context, event }) =>
+                context.printables?.licences.find(
+                  (o) => o.licence.issuance.id === event.issuanceId,
+                ) ?? null,
+            }),
+          },
+        ],
+        'user.selectCertificate': {
+          guard: ({ context, event }) =>
+            context.printables?.certificates.includes(event.kind) === true,
+          target: 'issuing',
+        },
+        'user.back': 'ended',
+        'user.done': 'ended',
+      },
+    },
+    // 已打印，如需补打请到窗口申请
+    alreadyPrinted: { on: { 'user.back': 'choose', 'user.done': 'ended' } },
+    issuing: {
+      entry: assign({ failure: null }),
+      invoke: {
+        src: 'issueCertificate',
+        input: ({ context, event }) => {
+          if (!context.card) throw new Error('a certificate needs the verified card');
+          return { kind: (event as { kind: CertificateKind }).kind, card: context.card };
+        },
+        onDone: {
+          target: 'preview',
+          actions: assign({
+            planned: ({ context, event }) =>
+              context.setup && context.card
+                ? planCertificate(event.output, context.setup, context.card)
+                : [],
+          }),
+        },
+        onError: { target: 'issueFailed', actions: 'noteFailure' },
+      },
+    },
+    issueFailed: { on: { 'user.back': 'choose', 'user.done': 'ended' } },
+    preview: {
+      on: {
+        'user.print': { guard: ({ context }) => context.planned.length > 0, target: 'printing' },
+        'user.back': { target: 'choose', actions: assign({ chosen: null, planned: [] }) },
+      },
+    },
+    printing: {
+      invoke: {
+        id: 'printing',
+        src: 'printJobs',
+        input: ({ context }) => ({ jobs: context.planned }),
+        onDone: {
+          target: 'finished',
+          actions: assign({
+            printSummary: ({ event }) => event.output,
+            outcome: 'done' as const,
+            planned: [],
+          }),
+        },
+      },
+    },
+    // 请取走您的证照
+    finished: { on: { 'user.done': 'ended', 'user.more': 'loading' } },
+    ended: { type: 'final', entry: 'forgetAll' },
+  },
+});
+
+export type LicencePrintMachine = typeof licencePrintMachine;
