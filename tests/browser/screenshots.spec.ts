@@ -104,3 +104,54 @@ for (const elderly of [false, true]) {
     await shot(page, `appointment-keypad-${theme}`);
   });
 }
+
+for (const elderly of [false, true]) {
+  const theme = elderly ? 'elderly' : 'normal';
+  test(`证照打印 and 不动产查询 in the ${theme} theme`, async ({ page }) => {
+    await openKiosk(page, { idle: '300' });
+    if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
+    await wake(page);
+    await page.getByRole('button', { name: /^证照打印/ }).click();
+    await shot(page, `licence-card-${theme}`);
+    await page.evaluate(() => window.kioskSim?.idCard.insert('adult'));
+    await expect(page.getByText('正在进行人脸核验，请保持不动…')).toBeVisible();
+    await shot(page, `licence-face-${theme}`);
+    await expect(page.getByRole('heading', { name: '请选择要打印的证照' })).toBeVisible({
+      timeout: 15_000,
+    });
+    await shot(page, `licence-choose-${theme}`);
+    await page.getByRole('button', { name: /北京青禾餐饮管理有限公司/ }).click();
+    await expect(page.locator('.document-preview img').first()).toBeVisible();
+    await shot(page, `licence-preview-${theme}`);
+    await page.getByRole('button', { name: '确认打印' }).click();
+    await expect(page.getByText('请取走您的证照')).toBeVisible({ timeout: 20_000 });
+    await shot(page, `licence-take-${theme}`);
+    await page.getByRole('button', { name: '完成' }).click();
+    await wake(page); // a new visit starts in the standard theme
+    if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
+    await page.getByRole('button', { name: /^不动产查询/ }).click();
+    await shot(page, `estate-district-${theme}`);
+    for (const part of ['朝阳区', '建国路街道', '建国路88号院', '3号楼'])
+      await page.getByRole('button', { name: part, exact: true }).click();
+    await shot(page, `estate-room-${theme}`);
+    await page.getByRole('button', { name: '2单元501', exact: true }).click();
+    await expect(page.getByRole('heading', { name: '查询结果' })).toBeVisible();
+    await shot(page, `estate-result-${theme}`);
+  });
+}
+
+test('the printed licence, as the simulator tray shows the paper', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openKiosk(page, { idle: '300', sim: '1' });
+  await wake(page);
+  await page.getByRole('button', { name: /^证照打印/ }).click();
+  await page.evaluate(() => window.kioskSim?.idCard.insert('adult'));
+  await page.getByRole('button', { name: /北京云杉数字科技有限公司/ }).click({ timeout: 15_000 });
+  await page.getByRole('button', { name: '确认打印' }).click();
+  await expect(page.getByText('请取走您的证照')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('printed')).toHaveCount(2);
+  const paper = page.getByTestId('printed').first().locator('img').first();
+  await expect(paper).toBeVisible();
+  await paper.screenshot({ path: 'screenshots/licence-printed-original.png' });
+  await shot(page, 'licence-printed-tray');
+});
