@@ -2,7 +2,7 @@ import { useEffect, useReducer, useState } from 'preact/hooks';
 import { renderSVG } from 'uqr';
 import { DEVICE_KINDS, type DeviceKind } from '../../domain';
 import type { KioskDevices, ReceiptTicket } from '../../device-adapters';
-import type { MockControls, PrintedItem } from '../../device-adapters/mock';
+import type { MockControls, MockLicenceRegistry, PrintedItem } from '../../device-adapters/mock';
 import { SIM } from './labels';
 
 const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -11,11 +11,13 @@ const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURICom
 export function SimulatorPanel({
   controls,
   devices,
+  registry,
   open,
   onToggle,
 }: {
   controls: MockControls;
   devices: KioskDevices;
+  registry: MockLicenceRegistry | null;
   open: boolean;
   onToggle: () => void;
 }) {
@@ -46,8 +48,51 @@ export function SimulatorPanel({
       {DEVICE_KINDS.map((kind) => (
         <DeviceCard key={kind} kind={kind} controls={controls} status={devices[kind].status} />
       ))}
+      {registry && <RegistryControls registry={registry} />}
       <Tray items={controls.printed()} onClear={() => controls.clearPrinted()} />
     </section>
+  );
+}
+
+/** The simulated 电子证照库: stop it answering, or approve a reprint as window staff would. */
+function RegistryControls({ registry }: { registry: MockLicenceRegistry }) {
+  const [offline, setOffline] = useState(registry.offline);
+  const [note, setNote] = useState('');
+  return (
+    <div class="sim__device" data-device="registry">
+      <div class="sim__device-head">
+        <strong>{SIM.registry}</strong>
+        <label>
+          <input
+            type="checkbox"
+            checked={offline}
+            onChange={(e) => {
+              registry.offline = (e.target as HTMLInputElement).checked;
+              setOffline(registry.offline);
+            }}
+          />
+          {SIM.registryOffline}
+        </label>
+      </div>
+      {registry.issuances.map((issuance) => (
+        <div class="sim__row" key={issuance.id}>
+          <span>{issuance.enterprise}</span>
+          {(['original', 'duplicate'] as const).map((copy) => (
+            <button
+              type="button"
+              key={copy}
+              onClick={() => {
+                registry.authoriseReprint(issuance.id, copy);
+                setNote(`${issuance.enterprise} ${copy === 'original' ? '正本' : '副本'} ✓`);
+              }}
+            >
+              {SIM.reprint(copy === 'original' ? '正本' : '副本')}
+            </button>
+          ))}
+        </div>
+      ))}
+      {note && <p role="status">{note}</p>}
+    </div>
   );
 }
 

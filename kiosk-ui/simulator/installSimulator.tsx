@@ -38,6 +38,7 @@ export function installSimulator(options: {
       <SimulatorPanel
         controls={options.controls}
         devices={options.devices}
+        registry={options.registry}
         open={open}
         onToggle={() => setOpen(!open)}
       />,

@@ -3,6 +3,9 @@ import type { DeviceKind } from '../../domain';
 /** The simulator is for testers, not citizens: its labels are Chinese with English beside them. */
 export const SIM = {
   title: '设备模拟器 Device simulator',
+  registry: '电子证照库 Licence registry',
+  registryOffline: '不响应 Not answering',
+  reprint: (copy: string) => `窗口授权补打${copy} Authorise a reprint`,
   open: '打开设备模拟器 Open the device simulator',
   close: '收起 Close',
   devices: {
