@@ -4,7 +4,7 @@ import { FailureNotice } from '../components/FailureNotice';
 import { useMessages } from '../session';
 import { useSelector } from '../useSelector';
 
-import type { IdentityRef } from './childActors';
+import type { IdentityRef } from './documentFlowView';
 const stepOf = (s: SnapshotFrom<IdentityMachine>) =>
   typeof s.value === 'string' ? s.value : 'reading';
 

@@ -1,35 +1,23 @@
-import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import type { LicencePrintMachine } from '../../machines';
+import type { ActorRefFrom } from 'xstate';
+import type { LicencePrintMachine, LicencePrintEvent } from '../../machines';
 import { FailureNotice } from '../components/FailureNotice';
 import { useMessages } from '../session';
 import { useSelector } from '../useSelector';
 import { DocumentPreview } from './DocumentPreview';
 import { IdentityView } from './IdentityView';
 import { PrintJobsView, PrintSummary } from './PrintJobsView';
-import type { IdentityRef, PrintJobsRef } from './childActors';
+import { useDocumentFlow } from './documentFlowView';
 
 type LicenceRef = ActorRefFrom<LicencePrintMachine>;
-const stepOf = (s: SnapshotFrom<LicencePrintMachine>) =>
-  typeof s.value === 'string' ? s.value : 'starting';
-
 /** The screens of 证照打印. */
 export function LicencePrintView({ flow }: { flow: LicenceRef }) {
   const t = useMessages();
   const m = t.licence;
-  const step = useSelector(flow, stepOf);
-  const c = useSelector(flow, (s) => s.context);
-  const identity = useSelector(flow, (s) => s.children['identity'] as IdentityRef | undefined);
-  const printing = useSelector(flow, (s) => s.children['printing'] as PrintJobsRef | undefined);
-  const send = flow.send.bind(flow);
-  const button = (
-    label: string,
-    event: Parameters<LicenceRef['send']>[0],
-    kind: 'primary' | 'secondary' = 'primary',
-  ) => (
-    <button type="button" class={`${kind}-button`} onClick={() => send(event)}>
-      {label}
-    </button>
+  const { step, identity, printing, button, send } = useDocumentFlow<LicencePrintEvent>(
+    flow,
+    'starting',
   );
+  const c = useSelector(flow, (s) => s.context);
 
   return (
     <main class="flow" aria-labelledby="flow-title">

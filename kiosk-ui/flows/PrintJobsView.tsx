@@ -4,7 +4,7 @@ import { FailureNotice } from '../components/FailureNotice';
 import { useMessages } from '../session';
 import { useSelector } from '../useSelector';
 
-import type { PrintJobsRef } from './childActors';
+import type { PrintJobsRef } from './documentFlowView';
 const stepOf = (s: SnapshotFrom<PrintJobsMachine>) =>
   typeof s.value === 'string' ? s.value : 'printing';
 

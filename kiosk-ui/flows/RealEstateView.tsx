@@ -1,35 +1,23 @@
-import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import type { ActorRefFrom } from 'xstate';
 import { addressLine, chineseDate } from '../../domain';
-import type { RealEstateMachine } from '../../machines';
+import type { RealEstateMachine, RealEstateEvent } from '../../machines';
 import { FailureNotice } from '../components/FailureNotice';
 import { useMessages } from '../session';
 import { useSelector } from '../useSelector';
-import type { IdentityRef, PrintJobsRef } from './childActors';
+import { useDocumentFlow } from './documentFlowView';
 import { IdentityView } from './IdentityView';
 import { PrintJobsView, PrintSummary } from './PrintJobsView';
 
 type RealEstateRef = ActorRefFrom<RealEstateMachine>;
-const stepOf = (s: SnapshotFrom<RealEstateMachine>) =>
-  typeof s.value === 'string' ? s.value : 'starting';
-
 /** The screens of 不动产查询. */
 export function RealEstateView({ flow }: { flow: RealEstateRef }) {
   const t = useMessages();
   const m = t.realEstate;
-  const step = useSelector(flow, stepOf);
-  const c = useSelector(flow, (s) => s.context);
-  const identity = useSelector(flow, (s) => s.children['identity'] as IdentityRef | undefined);
-  const printing = useSelector(flow, (s) => s.children['printing'] as PrintJobsRef | undefined);
-  const send = flow.send.bind(flow);
-  const button = (
-    label: string,
-    event: Parameters<RealEstateRef['send']>[0],
-    kind: 'primary' | 'secondary' = 'primary',
-  ) => (
-    <button type="button" class={`${kind}-button`} onClick={() => send(event)}>
-      {label}
-    </button>
+  const { step, identity, printing, button, send } = useDocumentFlow<RealEstateEvent>(
+    flow,
+    'starting',
   );
+  const c = useSelector(flow, (s) => s.context);
   const view = c.answer?.view;
 
   return (
