@@ -16,7 +16,7 @@ import {
 import type { DeviceErrorCode } from '../device-adapters';
 import { cardUnusable, problemOfReadCard } from './cardReading';
 import { parseKioskCode } from '../domain/kioskCodes';
-import { deviceErrorCode } from './deviceFailure';
+import { deviceErrorCode, unprovidedActor } from './deviceFailure';
 import type { FlowInput } from './sessionMachine';
 
 export interface AppointmentSetup {
@@ -68,9 +68,7 @@ export interface AppointmentContext {
   code: string | null;
 }
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`appointmentMachine needs ${name}: provide it from the composition root.`);
-};
+const unprovided = unprovidedActor('appointmentMachine');
 
 const empty = {
   service: null,

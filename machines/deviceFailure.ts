@@ -9,3 +9,11 @@ export function deviceErrorCode(error: unknown): DeviceErrorCode {
     ? (error.code as DeviceErrorCode)
     : 'hardware-error';
 }
+
+/**
+ * The stand-in for an actor the composition root must provide: a machine started without it
+ * fails at once, naming what is missing, instead of waiting forever.
+ */
+export const unprovidedActor = (machine: string) => (name: string) => async (): Promise<never> => {
+  throw new Error(`${machine} needs ${name}: provide it from the composition root.`);
+};

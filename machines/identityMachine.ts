@@ -2,7 +2,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { CalendarDate, IdCardProblem, IdCardRecord } from '../domain';
 import type { DeviceErrorCode, FaceMatch } from '../device-adapters';
 import { cardUnusable, problemOfReadCard } from './cardReading';
-import { deviceErrorCode } from './deviceFailure';
+import { deviceErrorCode, unprovidedActor } from './deviceFailure';
 
 export interface IdentityInput {
   today: CalendarDate;
@@ -32,9 +32,7 @@ const PERSON_FAILURES: readonly DeviceErrorCode[] = ['mismatch', 'no-face', 'liv
 const isPersonFailure = (event: { error?: unknown }) =>
   PERSON_FAILURES.includes(deviceErrorCode(event.error));
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`identityMachine needs ${name}: provide it from the composition root.`);
-};
+const unprovided = unprovidedActor('identityMachine');
 
 /**
  * 人证核验: read the ID card, check it can be used today, then the live face against the card's

@@ -15,7 +15,7 @@ import {
   type PrintableLicence,
 } from '../domain';
 import type { DeviceErrorCode } from '../device-adapters';
-import { deviceErrorCode } from './deviceFailure';
+import { deviceErrorCode, unprovidedActor } from './deviceFailure';
 import { identityMachine, type IdentityOutput } from './identityMachine';
 import { printJobsMachine, type PlannedPrint, type PrintJobsOutput } from './printJobsMachine';
 import type { FlowInput } from './sessionMachine';
@@ -62,9 +62,7 @@ export interface LicencePrintContext {
   outcome: FlowOutcome;
 }
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`licencePrintMachine needs ${name}: provide it from the composition root.`);
-};
+const unprovided = unprovidedActor('licencePrintMachine');
 
 /** The journal entries and pages of a licence's printable sheets: printed pages and previews. */
 export function planLicence(

@@ -15,7 +15,7 @@ import {
 } from '../domain';
 import type { DeviceErrorCode } from '../device-adapters';
 import { cardUnusable, problemOfReadCard } from './cardReading';
-import { deviceErrorCode } from './deviceFailure';
+import { deviceErrorCode, unprovidedActor } from './deviceFailure';
 import type { FlowInput } from './sessionMachine';
 
 /** What the flow learns when it starts: the services, the hall's clock and whether windows serve now. */
@@ -63,9 +63,7 @@ export interface QueueContext {
   outcome: FlowOutcome;
 }
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`queueMachine needs ${name}: provide it from the composition root.`);
-};
+const unprovided = unprovidedActor('queueMachine');
 
 /**
  * 取号: choose a service → identify by ID card (required or optional) → priority when it

@@ -10,7 +10,7 @@ import {
   type RealEstateView,
 } from '../domain';
 import type { DeviceErrorCode } from '../device-adapters';
-import { deviceErrorCode } from './deviceFailure';
+import { deviceErrorCode, unprovidedActor } from './deviceFailure';
 import { identityMachine, type IdentityOutput } from './identityMachine';
 import type { DocumentFlowSetup } from './licencePrintMachine';
 import { printJobsMachine, type PlannedPrint, type PrintJobsOutput } from './printJobsMachine';
@@ -44,9 +44,7 @@ export interface RealEstateContext {
   outcome: FlowOutcome;
 }
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`realEstateMachine needs ${name}: provide it from the composition root.`);
-};
+const unprovided = unprovidedActor('realEstateMachine');
 
 /** The journal entry and page of a query result. */
 export function planRealEstate(
