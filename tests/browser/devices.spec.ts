@@ -76,8 +76,8 @@ test.describe('window.kioskSim', () => {
     ['receipt', 'offline', '凭条打印机未连接，取号暂停服务'],
     ['idCard', 'read-error', null],
     ['idCard', 'pull-mid-read', null],
-    ['face', 'offline', null],
-    ['face', 'hardware-error', null],
+    ['face', 'offline', '人脸识别设备未连接，证照打印暂停服务'],
+    ['face', 'hardware-error', '人脸识别设备故障，证照打印暂停服务'],
     ['scanner', 'offline', null],
     ['scanner', 'hardware-error', null],
   ] as const) {
