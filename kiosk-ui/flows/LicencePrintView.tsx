@@ -102,7 +102,7 @@ export function LicencePrintView({ flow }: { flow: LicenceRef }) {
       {step === 'preview' && (
         <section class="flow__step">
           <p class="flow__prompt">{m.previewHint(c.planned.length)}</p>
-          <DocumentPreview planned={c.planned} />
+          <DocumentPreview planned={c.planned} label={m.previewTitle} />
           <div class="flow__actions">
             {button(t.nav.back, { type: 'user.back' }, 'secondary')}
             {button(m.confirmPrint, { type: 'user.print' })}

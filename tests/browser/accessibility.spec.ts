@@ -40,5 +40,24 @@ for (const elderly of [false, true]) {
       await page.getByRole('button', { name: /切换语言/ }).click();
       await expectNoViolations(page);
     });
+
+    test(`证照打印 and 不动产查询 have no axe violations (${theme})`, async ({ page }) => {
+      await openKiosk(page, { timing: 'instant' });
+      await wake(page);
+      if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
+      await page.getByRole('button', { name: /^证照打印/ }).click();
+      await page.evaluate(() => window.kioskSim?.idCard.insert('adult'));
+      await expect(page.getByRole('heading', { name: '请选择要打印的证照' })).toBeVisible();
+      await expectNoViolations(page);
+      await page.getByRole('button', { name: /北京云杉数字科技有限公司/ }).click();
+      await expect(page.locator('.document-preview img')).toHaveCount(2);
+      await expectNoViolations(page);
+      await page.getByRole('button', { name: '返回首页' }).click();
+      await page.getByRole('button', { name: /^不动产查询/ }).click();
+      for (const part of ['朝阳区', '建国路街道', '建国路88号院', '3号楼', '2单元501'])
+        await page.getByRole('button', { name: part, exact: true }).click();
+      await expect(page.getByRole('heading', { name: '查询结果' })).toBeVisible();
+      await expectNoViolations(page);
+    });
   });
 }
