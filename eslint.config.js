@@ -7,7 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
-      'dist-bench/**',
+      'dist-*/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
@@ -79,7 +79,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'deploy/**/*.mjs', '*.config.{js,ts}', 'playwright.config.ts'],
+    files: [
+      'scripts/**/*.mjs',
+      'deploy/**/*.mjs',
+      'bench/**/*.mjs',
+      '*.config.{js,ts}',
+      '*.cjs',
+      'playwright.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },

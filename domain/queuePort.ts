@@ -81,8 +81,19 @@ export type CheckInResult =
 /** How queue numbers are allocated: in this browser now, on a hall server shared by kiosks later. */
 export interface QueueService {
   allocate(request: TicketRequest): Promise<AllocateResult>;
-  /** The ticket came out of the printer; until then a reload may hand its number to the next citizen. */
+  /**
+   * The number is the citizen's: it is about to go to the printer or is on the screen. From now on
+   * it is never handed to anyone else, even when the page reloads before it was printed. Until
+   * then (a reload between allocation and this) the next citizen of that service gets it.
+   */
+  markHandedOut(ticketId: string): Promise<void>;
+  /** The ticket came out of the printer (it was handed out before it was sent). */
   markPrinted(ticketId: string): Promise<void>;
+  /**
+   * Nobody saw the number (the citizen left while it was being allocated): the next citizen of
+   * that service gets it, so no number is skipped. A ticket already handed out is left alone.
+   */
+  release(ticketId: string): Promise<void>;
   /** What was issued of a service on a day. */
   issued(serviceCode: string, date: CalendarDate): Promise<QueueTicket[]>;
   /** Places left in each slot of each day: date → slot start → places. */

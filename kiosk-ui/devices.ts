@@ -1,5 +1,5 @@
 import { fromCallback } from 'xstate';
-import { DEVICE_KINDS, type DeviceProfile, type KioskConfig } from '../domain';
+import { DEVICE_KINDS, isWorking, type DeviceProfile, type KioskConfig } from '../domain';
 import type { KioskDevices } from '../device-adapters';
 import type { MockControls, MockLicenceRegistry } from '../device-adapters/mock';
 import type { LicenceRegistry } from '../domain';
@@ -80,7 +80,8 @@ export function watchDevices(devices: KioskDevices) {
 
 /**
  * What the devices tell the session by themselves: a card placed or a code scanned wakes the
- * kiosk from attract and counts as activity. The scanner listens between visits too.
+ * kiosk from attract and counts as activity. The scanner listens between visits too. Never
+ * rejects: a scanner that cannot start now is started when it reports itself working.
  */
 export async function connectSessionToDevices(
   devices: KioskDevices,
@@ -92,5 +93,21 @@ export async function connectSessionToDevices(
     if (presence === 'inserted') send({ type: 'device.cardInserted' });
   });
   devices.scanner.onCode((code) => send({ type: 'device.codeScanned', code: code.text }));
-  await devices.scanner.start();
+  // A scanner that could not start (unplugged at boot, camera busy) is started again as soon as it
+  // reports itself working: the kiosk must not need a reload to read codes again. Meanwhile the
+  // device-health supervisor shows the scanner as out of order.
+  let starting: Promise<void> | null = null;
+  const start = (): Promise<void> =>
+    (starting ??= devices.scanner
+      .start()
+      .catch((error: unknown) =>
+        console.warn('The code scanner did not start; it is started again when it is back.', error),
+      )
+      .finally(() => {
+        starting = null;
+      }));
+  devices.scanner.onStatus((status) => {
+    if (isWorking(status) && !devices.scanner.running) void start();
+  });
+  await start();
 }

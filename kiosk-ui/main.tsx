@@ -1,12 +1,9 @@
 import { render } from 'preact';
-import { createActor } from 'xstate';
 import { IndexedDbPrintJournal } from '../device-adapters/journal';
 import { IndexedDbQueueService } from '../device-adapters/queue';
-import { reconcileJournal } from '../domain';
-import { deviceHealthMachine, sessionMachine } from '../machines';
 import { App } from './App';
-import { buildDevices, connectSessionToDevices, currentStatuses, watchDevices } from './devices';
-import { availableFlows, registerFlows } from './flows/registry';
+import { composeKiosk } from './composeKiosk';
+import { buildDevices, connectSessionToDevices } from './devices';
 import { hardenForKiosk } from './hardening';
 import { messagesFor } from './i18n';
 import { loadConfig } from './loadConfig';
@@ -33,21 +30,7 @@ async function boot(root: HTMLElement) {
     services: config.queue.services,
     officeHours: config.officeHours,
   });
-  // Before any citizen can print: settle what a crash or power cut left unconfirmed.
   const journal = new IndexedDbPrintJournal();
-  const settled = await reconcileJournal(
-    journal,
-    devices.document.jobStatus?.bind(devices.document) ?? null,
-  ).catch((error: unknown) => {
-    console.error('The print journal could not be reconciled', error);
-    return null;
-  });
-  if (settled && settled.needsCheck > 0)
-    console.warn(`Print journal: ${settled.needsCheck} job(s) need a staff check`);
-  const flows = availableFlows(
-    registerFlows(devices, config, queue, registry ? { registry, journal } : null),
-  );
-
   let mounted = false;
   const mount = () => {
     render(
@@ -69,31 +52,17 @@ async function boot(root: HTMLElement) {
     wipeStoredTraces().catch((error: unknown) => console.error('Privacy wipe incomplete', error));
   };
 
-  const session = createActor(
-    sessionMachine.provide({
-      actors: {
-        ...flows.machines,
-        deviceHealth: deviceHealthMachine.provide({
-          actors: { watchDevices: watchDevices(devices) },
-        }),
-      },
-      actions: { wipeTraces },
-    }),
-    {
-      input: {
-        timing: config.session,
-        defaultLocale: config.defaultLocale,
-        flows: flows.ids,
-        deviceStatuses: currentStatuses(devices),
-      },
-    },
-  );
+  const { flows, session } = await composeKiosk({
+    devices,
+    config,
+    queue,
+    documents: registry ? { registry, journal } : null,
+    wipeTraces,
+  });
   session.start();
   mount();
 
-  connectSessionToDevices(devices, (event) => session.send(event)).catch((error: unknown) =>
-    console.error('The code scanner did not start; codes will not wake the kiosk.', error),
-  );
+  void connectSessionToDevices(devices, (event) => session.send(event));
 
   // Only touches on the kiosk screen count as a citizen's activity, not the tester's panel.
   const activity = (event: Event) => {

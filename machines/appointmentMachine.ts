@@ -121,6 +121,13 @@ export const appointmentMachine = setup({
     }),
     clearFailure: assign({ failure: null }),
     forgetAll: assign(empty),
+    noteCheckInRefusal: assign({
+      refusal: ({ event }) => {
+        const result = 'output' in event ? (event.output as CheckInResult) : null;
+        if (!result) return null;
+        return result.ok ? { ok: false as const, reason: 'unknown-appointment' as const } : result;
+      },
+    }),
     noteCheckIn: assign(({ context, event }) => {
       const result = 'output' in event ? (event.output as CheckInResult) : null;
       if (!result?.ok) return {};
@@ -132,7 +139,18 @@ export const appointmentMachine = setup({
     cardUnusable,
     phoneComplete: ({ context }) => isMobileNumber(context.phone),
     booked: ({ event }) => 'output' in event && (event.output as BookResult).ok,
-    checkedIn: ({ event }) => 'output' in event && (event.output as CheckInResult).ok,
+    checkedIn: ({ context, event }) => {
+      const result = 'output' in event ? (event.output as CheckInResult) : null;
+      // A ticket for a service this kiosk no longer offers (staff removed it after the booking)
+      // cannot be printed with its name and windows: refused, the window staff sort it out.
+      return (
+        result?.ok === true &&
+        (context.setup?.services.some((s) => s.code === result.ticket.serviceCode) ?? false)
+      );
+    },
+    offered: ({ context, event }) =>
+      event.type === 'user.selectService' &&
+      (context.setup?.services.some((s) => s.code === event.code) ?? false),
     slotHasPlaces: ({ context, event }) =>
       event.type === 'user.selectSlot' && (context.places?.[event.date]?.[event.start] ?? 0) > 0,
   },
@@ -161,6 +179,7 @@ export const appointmentMachine = setup({
       entry: 'forgetAll',
       on: {
         'user.selectService': {
+          guard: 'offered',
           target: 'loadingPlaces',
           actions: assign({
             service: ({ context, event }) =>
@@ -321,7 +340,7 @@ export const appointmentMachine = setup({
           },
           {
             target: 'checkInRefused',
-            actions: assign({ refusal: ({ event }) => (event.output.ok ? null : event.output) }),
+            actions: 'noteCheckInRefusal',
           },
         ],
         onError: { target: 'checkInFailed', actions: 'noteFailure' },
@@ -335,7 +354,7 @@ export const appointmentMachine = setup({
           { guard: 'checkedIn', target: 'printingTicket', actions: 'noteCheckIn' },
           {
             target: 'checkInRefused',
-            actions: assign({ refusal: ({ event }) => (event.output.ok ? null : event.output) }),
+            actions: 'noteCheckInRefusal',
           },
         ],
         onError: { target: 'checkInFailed', actions: 'noteFailure' },

@@ -116,7 +116,9 @@ export const idCopyMachine = setup({
       entry: ['forgetImages', assign({ outcome: 'done' })],
       on: { 'user.done': 'ended' },
     },
-    ended: { type: 'final' },
+    // However the citizen leaves (返回 from the first step, 首页, the idle timeout stops the
+    // actor before this), no card image stays in the final context.
+    ended: { type: 'final', entry: 'forgetImages' },
   },
 });
 

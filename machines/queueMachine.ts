@@ -151,6 +151,8 @@ export const queueMachine = setup({
       entry: ['forgetCard', assign({ service: null, refusal: null })],
       on: {
         'user.selectService': {
+          guard: ({ context, event }) =>
+            context.setup?.services.some((s) => s.code === event.code) ?? false,
           target: 'identify',
           actions: assign({
             service: ({ context, event }) =>

@@ -26,8 +26,13 @@ interface StoredTicket extends QueueTicket {
   holderKey: string | null;
   /** The start of the issuing window it was issued in. */
   window: string | null;
-  /** Which page instance issued it; an unprinted ticket of another instance was cut off by a reload. */
+  /**
+   * Which page instance issued it ('' once released); a ticket not handed out that another
+   * instance issued was cut off by a reload.
+   */
   instance: string;
+  /** Shown on screen or sent to the printer: the citizen's, never handed on (absent before v3). */
+  handedOut?: boolean;
 }
 
 interface StoredAppointment extends Appointment {
@@ -51,9 +56,10 @@ export const QUEUE_DATABASE = 'budayang-queue';
 
 /**
  * Queue numbers allocated in this browser's IndexedDB: atomic for one kiosk (each allocation is
- * one read-write transaction), surviving reloads. A ticket whose page was reloaded before it was
- * printed is handed to the next citizen of that service, so a reload neither skips nor doubles a
- * number. A hall server behind the same port will let several kiosks share one sequence.
+ * one read-write transaction), surviving reloads. A ticket is handed out (markHandedOut) before it
+ * is sent to the printer or shown; one that never was (the page reloaded, or the citizen left while
+ * it was allocated) goes to the next citizen of that service, so a reload neither skips nor
+ * doubles a number. A hall server behind the same port will let several kiosks share one sequence.
  */
 export class IndexedDbQueueService implements QueueService {
   readonly #db: Promise<IDBPDatabase<QueueDb>>;
@@ -108,7 +114,7 @@ export class IndexedDbQueueService implements QueueService {
 
     const issuedAt = this.#now().toISOString();
     const orphan = today
-      .filter((t) => !t.printed && t.instance !== this.#instance)
+      .filter((t) => !t.printed && !t.handedOut && t.instance !== this.#instance)
       .sort((a, b) => a.sequence - b.sequence)[0];
     if (orphan) {
       const adopted: StoredTicket = {
@@ -152,12 +158,34 @@ export class IndexedDbQueueService implements QueueService {
     return { ok: true, ticket: publicTicket(ticket), reprint: false };
   }
 
-  async markPrinted(ticketId: string): Promise<void> {
+  markHandedOut(ticketId: string): Promise<void> {
+    return this.#update(ticketId, 'mark handed out', (t) => ({ ...t, handedOut: true }));
+  }
+
+  markPrinted(ticketId: string): Promise<void> {
+    return this.#update(ticketId, 'mark printed', (t) => ({
+      ...t,
+      handedOut: true,
+      printed: true,
+    }));
+  }
+
+  release(ticketId: string): Promise<void> {
+    return this.#update(ticketId, 'release', (t) =>
+      t.handedOut || t.printed ? t : { ...t, instance: '' },
+    );
+  }
+
+  async #update(
+    ticketId: string,
+    what: string,
+    change: (ticket: StoredTicket) => StoredTicket,
+  ): Promise<void> {
     const db = await this.#db;
     const tx = db.transaction('tickets', 'readwrite');
     const ticket = await tx.store.get(ticketId);
-    if (!ticket) throw new Error(`No ticket ${ticketId} to mark printed`);
-    await tx.store.put({ ...ticket, printed: true });
+    if (!ticket) throw new Error(`No ticket ${ticketId} to ${what}`);
+    await tx.store.put(change(ticket));
     await tx.done;
   }
 
@@ -275,6 +303,8 @@ export class IndexedDbQueueService implements QueueService {
       holderKey: appointment.holderKey,
       window: null,
       instance: this.#instance,
+      // The appointment holds it: whatever happens to the page, it is never handed on.
+      handedOut: true,
     };
     await tickets.add(ticket);
     const checkedIn = { ...appointment, ticketId: ticket.id };
@@ -294,6 +324,12 @@ function publicAppointment(stored: StoredAppointment): Appointment {
 }
 
 function publicTicket(stored: StoredTicket): QueueTicket {
-  const { holderKey: _holder, window: _window, instance: _instance, ...ticket } = stored;
+  const {
+    holderKey: _holder,
+    window: _window,
+    instance: _instance,
+    handedOut: _handedOut,
+    ...ticket
+  } = stored;
   return ticket;
 }

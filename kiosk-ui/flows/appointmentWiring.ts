@@ -69,8 +69,11 @@ export function wireAppointmentFlow(
         const { date, time } = clockOf(new Date());
         return queue.checkIn({ appointmentId: input.appointmentId, today: date, now: time });
       }),
+      // A check-in ticket is the appointment's from the start; printed again (a second check-in
+      // with the same card or slip) it says 补打.
       printTicket: fromPromise(async ({ input, signal }) => {
-        await print(queueTicketReceipt(input.ticket, input.service, hall, false), signal);
+        const reprint = input.ticket.printed;
+        await print(queueTicketReceipt(input.ticket, input.service, hall, reprint), signal);
         await queue.markPrinted(input.ticket.id);
       }),
     },

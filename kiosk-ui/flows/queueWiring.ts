@@ -49,9 +49,9 @@ export function wireQueueFlow(devices: KioskDevices, queue: QueueService, config
       readIdCard: fromPromise(({ signal }) =>
         devices.idCard.read({ timeoutMs: QUEUE_TIMEOUTS.cardReadMs, signal }),
       ),
-      allocateTicket: fromPromise(async ({ input }) => {
+      allocateTicket: fromPromise(async ({ input, signal }) => {
         const { date, time } = clockOf(new Date());
-        return queue.allocate({
+        const result = await queue.allocate({
           serviceCode: input.service.code,
           date,
           time,
@@ -59,15 +59,23 @@ export function wireQueueFlow(devices: KioskDevices, queue: QueueService, config
           maskedId: input.card ? maskIdNumber(input.card.idNumber) : null,
           priority: input.priority,
         });
+        // The citizen left while the number was being allocated: nobody will see it, the next
+        // citizen of the service gets it (a number is never skipped).
+        if (signal.aborted && result.ok && !result.reprint) await queue.release(result.ticket.id);
+        return result;
       }),
-      printTicket: fromPromise(async ({ input, signal }) => {
+      // The number is handed out before anything reaches the printer, so a reload after this never
+      // gives it to another citizen. A ticket on its way is printed even if the citizen taps 首页:
+      // cut off half-way it would be a number nobody holds, or paper nobody knows about.
+      printTicket: fromPromise(async ({ input }) => {
         const receipt = queueTicketReceipt(
           input.ticket,
           input.service,
           config.hall.name['zh-CN'],
           input.ticket.printed,
         );
-        await devices.receipt.print(receipt, { timeoutMs: QUEUE_TIMEOUTS.ticketPrintMs, signal });
+        await queue.markHandedOut(input.ticket.id);
+        await devices.receipt.print(receipt, { timeoutMs: QUEUE_TIMEOUTS.ticketPrintMs });
         await queue.markPrinted(input.ticket.id);
       }),
     },

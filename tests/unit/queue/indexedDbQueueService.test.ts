@@ -109,6 +109,39 @@ describe('IndexedDbQueueService', () => {
     expect(numbers).toEqual(['B001', 'B002', 'B003']);
   });
 
+  it("a number handed out (sent to the printer, or on screen after a failed print) survives a reload as its holder's", async () => {
+    const name = freshDb();
+    const before = kiosk(name);
+    const shown = await before.allocate(request({ holderKey: 'shown' }));
+    if (!shown.ok) throw new Error('refused');
+    await before.markHandedOut(shown.ticket.id); // then the printer failed: the number stays on screen
+    await before.close();
+    const after = kiosk(name); // the page reloaded
+    expect(await numberOf(after, request({ holderKey: 'next' }))).toBe('B002');
+    const again = await after.allocate(request({ holderKey: 'shown' }));
+    expect(again.ok && again.reprint && again.ticket.number).toBe('B001');
+  });
+
+  it('a number released (the citizen left while it was allocated) goes to the next citizen', async () => {
+    const q = kiosk(freshDb());
+    const left = await q.allocate(request({ holderKey: 'left' }));
+    if (!left.ok) throw new Error('refused');
+    await q.release(left.ticket.id);
+    const next = await q.allocate(request({ holderKey: 'next' }));
+    expect(next.ok && next.ticket.number).toBe('B001');
+    expect(next.ok && next.ticket.id).toBe(left.ticket.id);
+    expect(await numberOf(q, request())).toBe('B002');
+  });
+
+  it('release leaves a handed-out number alone', async () => {
+    const q = kiosk(freshDb());
+    const shown = await q.allocate(request());
+    if (!shown.ok) throw new Error('refused');
+    await q.markHandedOut(shown.ticket.id);
+    await q.release(shown.ticket.id);
+    expect(await numberOf(q, request())).toBe('B002');
+  });
+
   it('an unprinted ticket of the page still running is not handed to anyone else', async () => {
     const q = kiosk(freshDb());
     const printing = await q.allocate(request());
@@ -199,5 +232,36 @@ describe('appointments in the queue store', () => {
       ok: false,
       reason: 'unknown-appointment',
     });
+  });
+
+  it("a check-in ticket is the appointment's: a reload before it printed never hands it to a walk-in", async () => {
+    const name = `queue-test-checkin-${Math.random()}`;
+    const make = () =>
+      new IndexedDbQueueService({
+        services: [service],
+        officeHours: hours,
+        appointments: rules,
+        databaseName: name,
+      });
+    const before = make();
+    const booked = await before.book(booking('card-1'));
+    if (!booked.ok) throw new Error('not booked');
+    const checkedIn = await before.checkIn({
+      holderKey: 'card-1',
+      today: '2026-11-24',
+      now: '09:45',
+    });
+    expect(checkedIn.ok && checkedIn.ticket.number).toBe('B001');
+    await before.close();
+    const after = make(); // reloaded before the check-in ticket printed
+    const walkIn = await after.allocate({
+      serviceCode: 'tax',
+      date: '2026-11-24',
+      time: '09:46',
+      holderKey: 'walk-in',
+      maskedId: null,
+      priority: null,
+    });
+    expect(walkIn.ok && walkIn.ticket.number).toBe('B002');
   });
 });
