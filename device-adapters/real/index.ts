@@ -3,12 +3,10 @@ export { BridgeIdCardReader } from './bridgeIdCardReader';
 export { BridgeFaceVerifier } from './bridgeFaceVerifier';
 export { WedgeScanner, type WedgeScannerOptions } from './wedgeScanner';
 export { MediaDocumentCamera, type CameraPlatform } from './mediaDocumentCamera';
-export {
-  CameraScanner,
-  type CameraScannerOptions,
-  type CameraScannerPlatform,
-} from './cameraScanner';
+// The camera scanner and its decoders are a chunk of their own, loaded by loadCameraScanner only
+// on a terminal that scans with the camera: import them from their modules, never from here.
+export type { CameraScannerOptions, CameraScannerPlatform } from './cameraScanner';
 export { loadCameraScanner } from './loadCameraScanner';
-export { zxingDecoder, nativeDecoder, type QrDecoder } from './qrDecoders';
+export type { QrDecoder } from './qrDecoders';
 export { UnconfiguredReceiptPrinter } from './unconfiguredReceiptPrinter';
 export { CombinedScanner } from './combinedScanner';
