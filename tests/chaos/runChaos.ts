@@ -354,7 +354,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
     const plan = planFaults(options.visits, rng.fork('faults'));
 
+    const SETTLE_MS = 30_000;
     for (let visit = 0; visit < options.visits; visit += 1) {
+      // The kiosk's own half-minute after a visit (a scanner restarting after a reload, a print
+      // finishing) runs on its timers; only then does the clock jump to the next visitor.
+      if (visit > 0) await clock.advance(SETTLE_MS);
       const start = schedule.next(clock.now, slips);
       clock.jumpTo(start.at);
       const today = calendarDateOf(new Date(start.at));
