@@ -93,21 +93,30 @@ export async function connectSessionToDevices(
     if (presence === 'inserted') send({ type: 'device.cardInserted' });
   });
   devices.scanner.onCode((code) => send({ type: 'device.codeScanned', code: code.text }));
-  // A scanner that could not start (unplugged at boot, camera busy) is started again as soon as it
-  // reports itself working: the kiosk must not need a reload to read codes again. Meanwhile the
-  // device-health supervisor shows the scanner as out of order.
+  // A scanner that could not start (unplugged at boot, a camera that did not answer in time) is
+  // started again as soon as it reports itself working, and every half minute while it says it
+  // works but is not running: the kiosk must not need a reload to read codes again.
   let starting: Promise<void> | null = null;
-  const start = (): Promise<void> =>
-    (starting ??= devices.scanner
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const start = (): Promise<void> => {
+    clearTimeout(retry);
+    return (starting ??= devices.scanner
       .start()
-      .catch((error: unknown) =>
-        console.warn('The code scanner did not start; it is started again when it is back.', error),
-      )
+      .catch((error: unknown) => {
+        console.warn('The code scanner did not start; it is tried again.', error);
+        retry = setTimeout(() => {
+          if (isWorking(devices.scanner.status) && !devices.scanner.running) void start();
+        }, SCANNER_RETRY_MS);
+      })
       .finally(() => {
         starting = null;
       }));
+  };
   devices.scanner.onStatus((status) => {
     if (isWorking(status) && !devices.scanner.running) void start();
   });
   await start();
 }
+
+/** How long a scanner that failed to start while reporting itself working waits for another try. */
+export const SCANNER_RETRY_MS = 30_000;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMockDevices } from '../../../device-adapters/mock';
-import { connectSessionToDevices } from '../../../kiosk-ui/devices';
+import { SCANNER_RETRY_MS, connectSessionToDevices } from '../../../kiosk-ui/devices';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -42,5 +42,29 @@ describe('connectSessionToDevices', () => {
     await connectSessionToDevices(devices, (event) => sent.push(event));
     controls.idCard.insert('adult');
     expect(sent).toContainEqual({ type: 'device.cardInserted' });
+  });
+});
+
+describe('connectSessionToDevices, a scanner that timed out starting', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('is tried again every half minute while it says it works', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { devices } = createMockDevices({ instant: true });
+    const start = vi
+      .spyOn(devices.scanner, 'start')
+      .mockRejectedValueOnce(new Error('no answer in time'))
+      .mockRejectedValueOnce(new Error('no answer in time'));
+    await connectSessionToDevices(devices, () => undefined);
+    expect(devices.scanner.running).toBe(false);
+    await vi.advanceTimersByTimeAsync(SCANNER_RETRY_MS);
+    expect(start).toHaveBeenCalledTimes(2);
+    expect(devices.scanner.running).toBe(false);
+    await vi.advanceTimersByTimeAsync(SCANNER_RETRY_MS);
+    expect(start).toHaveBeenCalledTimes(3);
+    expect(devices.scanner.running).toBe(true);
+    await vi.advanceTimersByTimeAsync(SCANNER_RETRY_MS * 4);
+    expect(start).toHaveBeenCalledTimes(3);
   });
 });
