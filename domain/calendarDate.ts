@@ -18,6 +18,8 @@ export function daysInMonth(year: number, month: number): number {
 export function calendarParts(
   date: string,
 ): { year: number; month: number; day: number } | undefined {
+  // RegExp.exec reads ['1990-02-03'] as its text: a date in a wrapper is not a date.
+  if (typeof date !== 'string') return undefined;
   const match = ISO_DATE.exec(date);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -26,9 +26,13 @@ const EARLIEST_BIRTH_YEAR = 1800;
 const SEVENTEEN_DIGITS = /^\d{17}$/;
 const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
 
+/** 18 characters of the right kinds. RegExp.test turns a number or an array into text first: not here. */
+const hasIdNumberShape = (idNumber: unknown): idNumber is string =>
+  typeof idNumber === 'string' && ID_NUMBER_SHAPE.test(idNumber);
+
 /** The check character for the first 17 digits; throws on anything else, since that is a caller's bug. */
 export function idCheckCharacter(first17: string): string {
-  if (!SEVENTEEN_DIGITS.test(first17)) {
+  if (typeof first17 !== 'string' || !SEVENTEEN_DIGITS.test(first17)) {
     throw new Error(
       `idCheckCharacter takes exactly 17 digits, got ${JSON.stringify(first17)}; strip the check character first`,
     );
@@ -43,7 +47,7 @@ export function idCheckCharacter(first17: string): string {
  * residence permit, a mainland province code resident), ignoring the date and the check character.
  */
 export function idNumberCardType(idNumber: string): IdCardType | undefined {
-  if (!ID_NUMBER_SHAPE.test(idNumber)) return undefined;
+  if (!hasIdNumberShape(idNumber)) return undefined;
   if (idNumber.startsWith('9')) {
     return RESIDENT_PROVINCES.has(Number(idNumber.slice(1, 3))) ? 'foreign-permanent' : undefined;
   }
@@ -53,7 +57,7 @@ export function idNumberCardType(idNumber: string): IdCardType | undefined {
 
 /** The birth date a number carries (characters 7–14), as YYYY-MM-DD, whether or not it is a real date. */
 export function birthDateOf(idNumber: string): CalendarDate {
-  if (!ID_NUMBER_SHAPE.test(idNumber)) {
+  if (!hasIdNumberShape(idNumber)) {
     throw new Error(
       `birthDateOf takes an 18-character ID number, got ${JSON.stringify(idNumber)}; check it with isValidIdNumber first`,
     );
@@ -63,7 +67,7 @@ export function birthDateOf(idNumber: string): CalendarDate {
 
 /** Sex from the 17th digit: odd is male. */
 export function sexOf(idNumber: string): 'M' | 'F' {
-  if (!ID_NUMBER_SHAPE.test(idNumber)) {
+  if (!hasIdNumberShape(idNumber)) {
     throw new Error(
       `sexOf takes an 18-character ID number, got ${JSON.stringify(idNumber)}; check it with isValidIdNumber first`,
     );

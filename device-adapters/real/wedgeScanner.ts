@@ -73,6 +73,8 @@ export class WedgeScanner implements CodeScanner {
 
   readonly #onKey = (event: Event) => {
     const key = event as KeyboardEvent;
+    // Chrome's autofill sends keydown events without a key (crbug.com/581537): not a keystroke.
+    if (typeof key.key !== 'string') return;
     const now = key.timeStamp;
     const quick = this.#buffer.length > 0 && now - this.#lastKeyAt <= this.#maxGapMs;
     this.#lastKeyAt = now;

@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createActor, fromPromise, waitFor, type AnyStateMachine } from 'xstate';
+import { TEST_PERSONS } from '../../device-adapters/mock';
+import type {
+  AllocateResult,
+  CheckInResult,
+  IdCardRecord,
+  QueueServiceConfig,
+  QueueTicket,
+} from '../../domain';
+import {
+  appointmentMachine,
+  queueMachine,
+  type AllocateInput,
+  type AppointmentSetup,
+  type PrintTicketInput,
+  type QueueSetup,
+} from '../../machines';
+import { must } from '../support/must';
+import { fuzzRuns } from './fuzzRuns';
+import { hostileText } from './hostileText';
+import { TODAY } from './idNumbers';
+
+// Service codes the setup does not offer: a stale button, a hostile event, an appointment booked
+// before staff withdrew its service. The flow fuzz found that 取号 and 预约 crashed on them and 签到
+// crashed after issuing the ticket; now each refuses them, and these properties keep it so.
+
+const SERVICE: QueueServiceConfig = {
+  code: 'tax',
+  name: { 'zh-CN': '税务', en: 'Tax' },
+  prefix: 'B',
+  windows: { 'zh-CN': '7号窗口', en: 'Window 7' },
+  windowCount: 1,
+  materials: [],
+  averageHandlingMinutes: 10,
+  requiresIdCard: false,
+  dailyMax: 100,
+  issuingWindows: [{ start: '00:00', end: '23:59', quota: 100 }],
+};
+const ADULT = must(TEST_PERSONS.find((p) => p.id === 'adult')?.record, 'the adult test person');
+const unknownCode = hostileText(12).filter((code) => code !== SERVICE.code);
+
+/** Runs a flow with instant answers; returns its error (if any) and the state it settled in. */
+async function outcomeOf(
+  machine: AnyStateMachine,
+  drive: (send: (e: object) => void) => void,
+  settled: (snapshot: { matches(state: string): boolean }) => boolean,
+) {
+  const actor = createActor(machine, { input: { locale: 'zh-CN', elderly: false } });
+  const errors: unknown[] = [];
+  actor.subscribe({ error: (e) => errors.push(e) });
+  actor.start();
+  await waitFor(actor, (s) => s.matches('chooseService') || s.status !== 'active');
+  drive((e) => actor.send(e as never));
+  await waitFor(actor, (s) => s.status !== 'active' || settled(s), { timeout: 200 }).catch(
+    () => undefined,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  return {
+    error: errors[0] instanceof Error ? errors[0].message : errors[0] ? String(errors[0]) : null,
+    state: snapshot.value,
+    context: snapshot.context as { refusal?: unknown; service?: unknown; ticket?: unknown },
+  };
+}
+
+describe('a service code the setup does not offer', () => {
+  it('取号 ignores it and stays on the service list', async () => {
+    const machine = queueMachine.provide({
+      actors: {
+        prepareQueue: fromPromise<QueueSetup>(async () => ({
+          services: [SERVICE],
+          today: TODAY,
+          time: '10:00',
+          windowsOpen: true,
+          nextWorkingDay: null,
+          priorityAge: 60,
+        })),
+        readIdCard: fromPromise<IdCardRecord>(async () => ADULT),
+        allocateTicket: fromPromise<AllocateResult, AllocateInput>(async () => ({
+          ok: false,
+          refusal: { reason: 'daily-max-reached' },
+        })),
+        printTicket: fromPromise<unknown, PrintTicketInput>(async () => undefined),
+      },
+    });
+    await fc.assert(
+      fc.asyncProperty(unknownCode, async (code) => {
+        const outcome = await outcomeOf(
+          machine,
+          (send) => {
+            send({ type: 'user.selectService', code });
+            // Were the code taken, the card would be read at once and a priority chosen next.
+            queueMicrotask(() =>
+              queueMicrotask(() => send({ type: 'user.choosePriority', priority: null })),
+            );
+          },
+          (state) => !state.matches('chooseService'),
+        );
+        expect(outcome).toMatchObject({ error: null, state: 'chooseService' });
+        expect(outcome.context.service).toBeNull();
+      }),
+      { numRuns: fuzzRuns(1 / 100) },
+    );
+  });
+
+  it('预约 ignores it and stays on the service list', async () => {
+    const machine = appointmentMachine.provide({
+      actors: {
+        prepareAppointments: fromPromise<AppointmentSetup>(async () => ({
+          services: [SERVICE],
+          today: TODAY,
+          days: ['2099-01-02'],
+          slots: [{ start: '09:00', end: '09:30' }],
+        })),
+      },
+    });
+    await fc.assert(
+      fc.asyncProperty(unknownCode, async (code) => {
+        const outcome = await outcomeOf(
+          machine,
+          (send) => send({ type: 'user.selectService', code }),
+          (state) => !state.matches('chooseService'),
+        );
+        expect(outcome).toMatchObject({ error: null, state: 'chooseService' });
+        expect(outcome.context.service).toBeNull();
+      }),
+      { numRuns: fuzzRuns(1 / 100) },
+    );
+  });
+
+  it('签到 for an appointment whose service was withdrawn is refused (the window sorts it out), never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(unknownCode, async (code) => {
+        const checkedIn: CheckInResult = {
+          ok: true,
+          appointment: {
+            id: '3f2a9c1e-0000-4000-8000-000000000001',
+            serviceCode: code,
+            date: TODAY,
+            slot: { start: '09:00', end: '09:30' },
+            maskedId: '1101**********0131',
+            maskedPhone: '138****1234',
+            bookedAt: `${TODAY}T08:00:00.000Z`,
+            ticketId: null,
+          },
+          ticket: {
+            id: '3f2a9c1e-0000-4000-8000-000000000002',
+            serviceCode: code,
+            date: TODAY,
+            number: 'B004',
+            sequence: 4,
+            priority: 'appointment',
+            issuedAt: `${TODAY}T09:00:00.000Z`,
+            waitingAhead: 0,
+            maskedId: null,
+            printed: false,
+          },
+        };
+        const machine = appointmentMachine.provide({
+          actors: {
+            prepareAppointments: fromPromise<AppointmentSetup>(async () => ({
+              services: [SERVICE],
+              today: TODAY,
+              days: [],
+              slots: [],
+            })),
+            readIdCard: fromPromise<IdCardRecord>(async () => ADULT),
+            checkInByCard: fromPromise<CheckInResult, { card: IdCardRecord }>(
+              async () => checkedIn,
+            ),
+            printTicket: fromPromise<unknown, { ticket: QueueTicket; service: QueueServiceConfig }>(
+              async () => undefined,
+            ),
+          },
+        });
+        const outcome = await outcomeOf(
+          machine,
+          (send) => send({ type: 'user.checkIn' }),
+          (state) => state.matches('checkInRefused') || state.matches('printingTicket'),
+        );
+        expect(outcome).toMatchObject({
+          error: null,
+          state: 'checkInRefused',
+          context: { refusal: { ok: false, reason: 'unknown-appointment' } },
+        });
+      }),
+      { numRuns: fuzzRuns(1 / 100) },
+    );
+  });
+});
