@@ -1,6 +1,7 @@
-// npm run chaos [-- --visits N --seed S]: N simulated citizens (default 1000) at one kiosk, with
-// every fault kind, reloads and walk-aways, on simulated time (tests/chaos/). Prints one table of
-// what it found and exits non-zero when it found anything. Replay a run with the seed it prints.
+// npm run chaos [-- --full | --visits N] [--seed S]: N simulated citizens (default 1000; --full:
+// 10,000) at one kiosk, with every fault kind, reloads and walk-aways, on simulated time
+// (tests/chaos/). Prints one table of what it found and exits non-zero when it found anything.
+// Replay a run with the seed it prints.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -13,7 +14,8 @@ function option(name, fallback) {
   return process.env[`npm_config_${name}`] ?? fallback;
 }
 
-const visits = Number(option('visits', process.env.CHAOS_VISITS ?? '1000'));
+const full = process.argv.includes('--full') || process.env.npm_config_full === 'true';
+const visits = Number(option('visits', process.env.CHAOS_VISITS ?? (full ? '10000' : '1000')));
 const seed = option('seed', process.env.CHAOS_SEED ?? String(Math.floor(Math.random() * 1e9)));
 const reportPath = option('report', '.test-reports/chaos.json');
 if (!Number.isInteger(visits) || visits < 1) {

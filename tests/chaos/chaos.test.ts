@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { REQUIRED_FAULTS } from './faults';
+import { EXTRA_FAULTS, REQUIRED_FAULTS } from './faults';
 import { runChaos, type ChaosReport } from './runChaos';
 
 // The quick chaos run for `npm test`: some sixty citizens at one kiosk, every fault kind, on
@@ -17,7 +17,7 @@ function explain(report: ChaosReport): string {
 
 it(`${visits} simulated visits with faults, reloads and walk-aways leave no finding (seed ${seed})`, async () => {
   const report = await runChaos({ visits, seed });
-  for (const kind of REQUIRED_FAULTS)
+  for (const kind of [...REQUIRED_FAULTS, ...EXTRA_FAULTS])
     expect
       .soft(report.faultsInjected[kind] ?? 0, `visits with ${kind}`)
       .toBeGreaterThanOrEqual(Math.ceil(visits * 0.05));

@@ -4,7 +4,7 @@ import type { Hardware } from './kiosk';
 import type { Ledger } from './ledger';
 import type { Rng } from './rng';
 
-/** The faults the brief asks for, each put on at least 5% of visits. */
+/** The faults the brief names, each put on 10% of visits. */
 export const REQUIRED_FAULTS = [
   'cardPulledMidRead',
   'receiptPaperOut',
@@ -17,7 +17,7 @@ export const REQUIRED_FAULTS = [
   'reloadMidFlow',
 ] as const;
 
-/** More of what goes wrong in a hall at night, less often. */
+/** More of what goes wrong in a hall at night, each on 5% of visits. */
 export const EXTRA_FAULTS = [
   'cardReadError',
   'cardReaderOffline',
@@ -31,8 +31,8 @@ export const EXTRA_FAULTS = [
 
 export type FaultKind = (typeof REQUIRED_FAULTS)[number] | (typeof EXTRA_FAULTS)[number];
 
-/** Visits per block; each required fault falls on 2 visits of every block (8%), an extra on 1. */
-const BLOCK = 25;
+/** Visits per block; each required fault falls on 2 visits of every block (10%), an extra on 1 (5%). */
+const BLOCK = 20;
 
 /**
  * Which faults each visit gets: stratified, so that every kind reaches its share in any run of

@@ -161,6 +161,8 @@ export class Ledger {
       return;
     }
     this.#checkedIn.add(ticket.id);
+    // The appointment holds its check-in ticket from the start: a second check-in reprints it.
+    this.#handedOut.add(ticket.id);
     this.#record(ticket, 'checkIn');
   }
 
@@ -296,9 +298,10 @@ export class Ledger {
       for (const a of allocations) {
         if (this.#delivered.has(a.ticketId) || a.sequence >= highest) continue;
         if (this.#handedOut.has(a.ticketId)) {
-          // Sent to the printer and cut off by a reload: the one outcome where a number may go
-          // unused. Counted, not a finding: reusing it could put one number on two tickets.
-          this.count('numbersInDoubtAfterReload');
+          // Held but never printed or shown: sent to the printer and cut off by a reload, or a
+          // check-in ticket whose print failed before the citizen saw it (checking in again
+          // prints it). Counted, not a finding: handing it on could put one number on two tickets.
+          this.count('numbersHeldButNeverPrinted');
           continue;
         }
         this.find(
