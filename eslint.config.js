@@ -5,13 +5,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'dist-*/**',
-      'node_modules/**',
-      'test-results/**',
-      'playwright-report/**',
-    ],
+    ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
