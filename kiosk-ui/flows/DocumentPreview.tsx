@@ -16,7 +16,7 @@ export function DocumentPreview({
       {planned.flatMap((p) =>
         p.preview.map((page, i) => (
           <figure key={`${p.request.key}-${i}`} class="document-preview__page">
-            <img src={svgUrl(page)} alt={p.request.title} />
+            <img src={svgUrl(page)} alt={p.request.title} decoding="async" />
             <figcaption>{p.request.title}</figcaption>
           </figure>
         )),
