@@ -5,6 +5,10 @@ export async function openKiosk(page: Page, params: Record<string, string> = {})
   const query = new URLSearchParams({ devices: 'mock', ...params });
   await page.goto(`/?${query.toString()}`);
   await expect(attractButton(page)).toBeVisible();
+  // The simulator loads after the first screen: a test that drives a device waits for it, or
+  // `window.kioskSim?.…` does nothing on a busy machine.
+  if (query.get('devices') === 'mock')
+    await page.waitForFunction(() => window.kioskSim !== undefined);
 }
 
 export const attractButton = (page: Page) =>
