@@ -2,19 +2,9 @@
 // 10,000) at one kiosk, with every fault kind, reloads and walk-aways, on simulated time
 // (tests/chaos/). Prints one table of what it found and exits non-zero when it found anything.
 // Replay a run with the seed it prints.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { flag, option, runVitest } from './vitestRun.mjs';
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at >= 0 && process.argv[at + 1] !== undefined) return process.argv[at + 1];
-  const inline = process.argv.find((arg) => arg.startsWith(`--${name}=`));
-  if (inline) return inline.slice(name.length + 3);
-  // `npm run chaos --visits 10000` (without --) hands the option over as npm_config_visits.
-  return process.env[`npm_config_${name}`] ?? fallback;
-}
-
-const full = process.argv.includes('--full') || process.env.npm_config_full === 'true';
+const full = flag('full');
 const visits = Number(option('visits', process.env.CHAOS_VISITS ?? (full ? '10000' : '1000')));
 const seed = option('seed', process.env.CHAOS_SEED ?? String(Math.floor(Math.random() * 1e9)));
 const reportPath = option('report', '.test-reports/chaos.json');
@@ -24,35 +14,13 @@ if (!Number.isInteger(visits) || visits < 1) {
 }
 
 console.log(`Chaos: ${visits} visits, seed ${seed}`);
-rmSync(reportPath, { force: true });
-const started = Date.now();
-const run = spawnSync(
-  'npx',
-  [
-    'vitest',
-    'run',
-    '--config',
-    'tests/chaos/vitest.config.ts',
-    '--reporter=dot',
-    'tests/chaos/full.chaos.ts',
-  ],
-  {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      CHAOS_VISITS: String(visits),
-      CHAOS_SEED: seed,
-      CHAOS_REPORT: reportPath,
-    },
-  },
-);
-const wall = (Date.now() - started) / 1000;
-
-if (!existsSync(reportPath)) {
-  console.error(`The chaos run wrote no report (vitest exited ${run.status}); see above.`);
-  process.exit(1);
-}
-const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+const { report, status, wall } = runVitest({
+  what: 'chaos',
+  args: ['--config', 'tests/chaos/vitest.config.ts', '--reporter=dot', 'tests/chaos/full.chaos.ts'],
+  env: { CHAOS_VISITS: String(visits), CHAOS_SEED: seed, CHAOS_REPORT: reportPath },
+  reportPath,
+  stdout: 'ignore',
+});
 
 const rows = [];
 const section = (title) => rows.push([title, '']);
@@ -116,4 +84,4 @@ if (findings.length > 0) {
 console.log(`Replay: npm run chaos -- --visits ${report.visits} --seed ${report.seed}`);
 
 const found = Object.values(report.counts).some((n) => n > 0);
-process.exit(found || !report.finished || run.status !== 0 ? 1 : 0);
+process.exit(found || !report.finished || status !== 0 ? 1 : 0);

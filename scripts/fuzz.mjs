@@ -2,25 +2,17 @@
 // N random inputs per property (10,000 by default; --quick: 100, as `npm test` runs them).
 // Prints one table of what ran and exits non-zero when any property failed; a failure prints
 // its seed and counterexample, and --seed S replays it.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
+import { flag, option, runVitest } from './vitestRun.mjs';
 
-function option(name) {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at >= 0) return process.argv[at + 1];
-  const inline = process.argv.find((arg) => arg.startsWith(`--${name}=`));
-  return inline?.slice(name.length + 3);
-}
-
-const quick = process.argv.includes('--quick');
-const runsOption = option('runs') ?? (quick ? '100' : (process.env.FUZZ_RUNS ?? '10000'));
+const quick = flag('quick');
+const runsOption = option('runs', quick ? '100' : (process.env.FUZZ_RUNS ?? '10000'));
 const runs = Number(runsOption);
 if (!Number.isInteger(runs) || runs < 1) {
   console.error(`--runs takes a whole number of runs per property ≥ 1, got ${runsOption}`);
   process.exit(2);
 }
-const seed = option('seed') ?? process.env.FUZZ_SEED ?? '';
+const seed = option('seed', process.env.FUZZ_SEED ?? '');
 if (seed !== '' && !Number.isInteger(Number(seed))) {
   console.error(`--seed takes the integer seed a failure printed, got ${seed}`);
   process.exit(2);
@@ -28,31 +20,18 @@ if (seed !== '' && !Number.isInteger(Number(seed))) {
 const reportPath = '.test-reports/fuzz.json';
 
 console.log(`Fuzz: ${runs} runs per property${seed ? `, seed ${seed}` : ''}`);
-rmSync(reportPath, { force: true });
-const started = Date.now();
-const run = spawnSync(
-  'npx',
-  [
-    'vitest',
-    'run',
+const { report, status, wall } = runVitest({
+  what: 'fuzz',
+  args: [
     '--config',
     'tests/fuzz/vitest.config.ts',
     '--reporter=dot',
     '--reporter=json',
     `--outputFile.json=${reportPath}`,
   ],
-  {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: seed },
-  },
-);
-const wall = (Date.now() - started) / 1000;
-
-if (!existsSync(reportPath)) {
-  console.error(`The fuzz run wrote no report (vitest exited ${run.status}); see above.`);
-  process.exit(1);
-}
-const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  env: { FUZZ_RUNS: String(runs), FUZZ_SEED: seed },
+  reportPath,
+});
 
 const rows = [];
 const notes = [];
@@ -117,4 +96,4 @@ if (failures.length > 0) {
   console.log(`Full report: ${reportPath}`);
 }
 
-process.exit(failures.length > 0 || report.numFailedTests > 0 || run.status !== 0 ? 1 : 0);
+process.exit(failures.length > 0 || report.numFailedTests > 0 || status !== 0 ? 1 : 0);

@@ -1,4 +1,4 @@
-import type { DeviceKind } from '../../domain';
+import { DEVICE_KINDS, type DeviceKind } from '../../domain';
 import type { FaceOutcome, MockFault } from '../../device-adapters/mock';
 import type { Hardware } from './kiosk';
 import type { Ledger } from './ledger';
@@ -67,14 +67,6 @@ export interface FaultHost {
 }
 
 const SLOW_MS = [1_500, 4_000, 12_000, 25_000, 40_000, 75_000] as const;
-const DEVICES: readonly DeviceKind[] = [
-  'idCard',
-  'face',
-  'scanner',
-  'receipt',
-  'document',
-  'camera',
-];
 
 /**
  * Puts one visit's faults on the hardware: some before the citizen comes, printer faults mostly
@@ -206,7 +198,7 @@ export class VisitFaults {
           this.#injected(kind, `${this.#faceLeft} × ${this.#faceOutcome}`);
           break;
         case 'slowDevice': {
-          const device = this.#rng.pick(DEVICES);
+          const device = this.#rng.pick(DEVICE_KINDS);
           const slow = this.#rng.pick(SLOW_MS);
           this.#fault(device, { slow });
           this.#injected(kind, `${device} { slow: ${slow} }`);
@@ -287,7 +279,7 @@ export class VisitFaults {
       );
       return;
     }
-    for (const device of DEVICES) {
+    for (const device of DEVICE_KINDS) {
       this.#undo.push(
         this.#hardware.devices[device].onStatus((status) => {
           if (status !== 'busy' || !this.#pending.has(kind)) return;

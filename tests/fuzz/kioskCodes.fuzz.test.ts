@@ -3,12 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IndexedDbQueueService } from '../../device-adapters/queue';
 import type { ReceiptTicket } from '../../device-adapters';
-import { parseKioskCode, type QueueServiceConfig, type QueueTicket } from '../../domain';
+import { parseKioskCode, type QueueTicket } from '../../domain';
 import { appointmentQrData, appointmentSlipReceipt } from '../../kiosk-ui/printing/appointmentSlip';
 import { queueTicketReceipt, ticketQrData } from '../../kiosk-ui/printing/queueTicket';
 import { fuzzRuns } from './fuzzRuns';
 import { anyText, hostileChar, hostileText } from './hostileText';
 import { must } from '../support/must';
+import { taxService } from '../support/queueServices';
 
 const HEX = '0123456789abcdefABCDEF-';
 const hexBody = (minLength: number, maxLength: number) =>
@@ -90,18 +91,7 @@ describe('parseKioskCode', () => {
   });
 
   it('reads back the QR of every ticket and slip the queue service issues and prints', async () => {
-    const service: QueueServiceConfig = {
-      code: 'tax',
-      name: { 'zh-CN': '税务', en: 'Tax' },
-      prefix: 'B',
-      windows: { 'zh-CN': '7号窗口', en: 'Window 7' },
-      windowCount: 1,
-      materials: [],
-      averageHandlingMinutes: 10,
-      requiresIdCard: false,
-      dailyMax: 999,
-      issuingWindows: [{ start: '00:00', end: '23:59', quota: 999 }],
-    };
+    const service = taxService();
     const queue = new IndexedDbQueueService({
       services: [service],
       officeHours: { days: [1, 2, 3, 4, 5, 6, 7], open: '09:00', close: '17:00' },

@@ -21,23 +21,13 @@ import { must } from '../support/must';
 import { fuzzRuns } from './fuzzRuns';
 import { hostileText } from './hostileText';
 import { TODAY } from './idNumbers';
+import { taxService } from '../support/queueServices';
 
 // Service codes the setup does not offer: a stale button, a hostile event, an appointment booked
 // before staff withdrew its service. The flow fuzz found that 取号 and 预约 crashed on them and 签到
 // crashed after issuing the ticket; now each refuses them, and these properties keep it so.
 
-const SERVICE: QueueServiceConfig = {
-  code: 'tax',
-  name: { 'zh-CN': '税务', en: 'Tax' },
-  prefix: 'B',
-  windows: { 'zh-CN': '7号窗口', en: 'Window 7' },
-  windowCount: 1,
-  materials: [],
-  averageHandlingMinutes: 10,
-  requiresIdCard: false,
-  dailyMax: 100,
-  issuingWindows: [{ start: '00:00', end: '23:59', quota: 100 }],
-};
+const SERVICE = taxService({ dailyMax: 100 });
 const ADULT = must(TEST_PERSONS.find((p) => p.id === 'adult')?.record, 'the adult test person');
 const unknownCode = hostileText(12).filter((code) => code !== SERVICE.code);
 

@@ -1,23 +1,16 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { IndexedDbQueueService } from '../../../device-adapters/queue';
-import type { QueueServiceConfig, TicketRequest } from '../../../domain';
+import type { TicketRequest } from '../../../domain';
+import { taxService } from '../../support/queueServices';
 
-const service: QueueServiceConfig = {
-  code: 'tax',
-  name: { 'zh-CN': '税务', en: 'Tax' },
-  prefix: 'B',
-  windows: { 'zh-CN': '7号窗口', en: 'Window 7' },
-  windowCount: 1,
-  materials: [],
-  averageHandlingMinutes: 10,
-  requiresIdCard: false,
+const service = taxService({
   dailyMax: 5,
   issuingWindows: [
     { start: '08:30', end: '12:00', quota: 3 },
     { start: '13:00', end: '17:00', quota: 10 },
   ],
-};
+});
 
 let dbCount = 0;
 const freshDb = () => `queue-test-${(dbCount += 1)}`;
