@@ -160,11 +160,33 @@ export const queueCandidates = (world: QueueWorld): QueueEvent[][] => [
   [{ type: 'user.book' }],
 ];
 
-/** A service code: mostly one the setup offers, sometimes anything (a stale button, a hostile event). */
+/**
+ * A code the setup may not offer: a real service's code this setup leaves out (a stale button,
+ * a service staff withdrew), near misses of one, names every JavaScript object has, or anything
+ * (a hostile event). Drawn now and then, it may still name a service the setup offers.
+ */
+export const strayServiceCode: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    ...CODES,
+    'withdrawn',
+    'TAX',
+    ' tax',
+    'tax ',
+    'tax\u200b',
+    'ｔａｘ',
+    '',
+    '__proto__',
+    'constructor',
+    'toString',
+  ),
+  hostileText(12),
+);
+
+/** A service code: mostly one the setup offers, sometimes a stray one. */
 const serviceCode = (services: readonly QueueServiceConfig[]): fc.Arbitrary<string> =>
   fc.oneof(
     { arbitrary: fc.constantFrom(...services.map((s) => s.code)), weight: 4 },
-    { arbitrary: hostileText(12), weight: 1 },
+    { arbitrary: strayServiceCode, weight: 1 },
   );
 
 /** Every event 取号 declares, with any service code. */
