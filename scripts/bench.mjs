@@ -15,7 +15,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './findChromium.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from './findChromium.mjs';
 import { ROOT, createContext } from '../bench/common.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180); // 4173 belongs to the test suite
@@ -236,11 +236,9 @@ async function writeResults(machineInfo, sectionsRun) {
 // ── the run ─────────────────────────────────────────────────────────────────────────────────
 
 async function main() {
-  const chromiumPath = findChromium();
-  if (!chromiumPath)
-    throw new Error(
-      'No Chromium: install Debian’s (apt-get install chromium) or set CHROMIUM_PATH',
-    );
+  // As npm test does: CHROMIUM_PATH, /usr/bin/chromium, Playwright's; on Debian as root it
+  // installs chromium and fonts-noto-cjk itself, elsewhere it says what to install.
+  const chromiumPath = ensureChromium();
   const machineInfo = await machine(chromiumPath);
   console.log(
     `Machine: ${machineInfo.cpu}, ${machineInfo.cores} cores, ${machineInfo.ramGiB} GiB RAM; Chromium ${machineInfo.chromium}; Node ${machineInfo.node}; load ${machineInfo.loadAtStart}`,
