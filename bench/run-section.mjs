@@ -8,15 +8,14 @@
 // e.g. node bench/run-section.mjs soak --quick
 //      node bench/run-section.mjs soak --visits 10000 --camera-minutes 0
 //      node bench/run-section.mjs leaks --repeat 4
-import { spawn } from 'node:child_process';
 import console from 'node:console';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/findChromium.mjs';
 import { ROOT, createContext } from './common.mjs';
+import { startPreview } from './previewServer.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -44,60 +43,12 @@ if (!existsSync(join(distDir, 'index.html'))) {
   process.exit(2);
 }
 
-let server = null;
-function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  try {
-    process.kill(-server.pid, 'SIGTERM'); // npx and the vite under it, by their group id
-  } catch {
-    // already gone
-  }
-}
-process.on('exit', stopServer);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopServer();
-    process.exit(130);
-  });
-}
-
-async function answering() {
-  try {
-    return (await globalThis.fetch(`${BASE_URL}/`)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function startServer() {
-  // A preview already serving on 4181 (started by hand, or by another run of this script) is
-  // used as it is, and left running.
-  if (await answering()) {
-    console.log(`Using the server already on ${BASE_URL}`);
-    return;
-  }
-  server = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', distDir],
-    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  server.stdout.on('data', (d) => (output += d));
-  server.stderr.on('data', (d) => (output += d));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null)
-      throw new Error(`vite preview exited (${server.exitCode}): ${output.trim()}`);
-    if (await answering()) return;
-    await sleep(200);
-  }
-  throw new Error(`vite preview did not answer on ${BASE_URL} within 30 s: ${output.trim()}`);
-}
+let stopServer = () => {};
 
 async function main() {
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error('No Chromium: apt-get install chromium, or set CHROMIUM_PATH');
-  await startServer();
+  ({ stop: stopServer } = await startPreview({ port: PORT, distDir, reuse: true }));
   const ctx = createContext({
     baseUrl: BASE_URL,
     chromiumPath,
@@ -126,4 +77,4 @@ main()
     console.error(error?.stack ?? error);
     process.exitCode = 1;
   })
-  .finally(stopServer);
+  .finally(() => stopServer());

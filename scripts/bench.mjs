@@ -8,15 +8,15 @@
 // --quick     fewer repetitions
 // --only      these sections (default: all)
 // --no-build  serve the existing dist/ instead of building into dist-bench/
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, ensureChromium } from './findChromium.mjs';
 import { ROOT, createContext } from '../bench/common.mjs';
+import { startPreview } from '../bench/previewServer.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180); // 4173 belongs to the test suite
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -51,64 +51,7 @@ const selected = requested;
 /** @type {import('../bench/common.mjs').BenchRow[]} */
 const rows = [];
 const failed = [];
-let server = null;
-
-function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  try {
-    process.kill(-server.pid, 'SIGTERM'); // npx and the vite under it
-  } catch {
-    // already gone
-  }
-}
-process.on('exit', stopServer);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopServer();
-    process.exit(130);
-  });
-}
-
-/** Fails early when something else listens on the port (vite would exit, and a stranger answer). */
-async function ensurePortFree(port) {
-  await new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', () =>
-      reject(
-        new Error(
-          `port ${port} is in use: stop whatever listens there (not the test suite’s 4173)`,
-        ),
-      ),
-    );
-    probe.listen(port, '127.0.0.1', () => probe.close(resolve));
-  });
-}
-
-async function startServer(distDir) {
-  await ensurePortFree(PORT);
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', distDir],
-    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  server = child;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`vite preview exited (${child.exitCode}): ${output.trim()}`);
-    try {
-      const response = await fetch(`${BASE_URL}/`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on ${BASE_URL} within 30 s: ${output.trim()}`);
-}
+let stopServer = () => {};
 
 function build() {
   console.log('▶ production build: npx vite build --outDir dist-bench');
@@ -248,7 +191,8 @@ async function main() {
   const distDir = noBuild || !needsBuild ? join(ROOT, noBuild ? 'dist' : 'dist-bench') : build();
   if (needsBuild && !existsSync(join(distDir, 'index.html')))
     throw new Error(`${distDir} holds no build: run without --no-build`);
-  if (selected.some((s) => NEEDS_SERVER.has(s))) await startServer(distDir);
+  if (selected.some((s) => NEEDS_SERVER.has(s)))
+    ({ stop: stopServer } = await startPreview({ port: PORT, distDir }));
   const ctx = createContext({
     baseUrl: BASE_URL,
     chromiumPath,
