@@ -11,15 +11,33 @@ export function escapeXml(text: string): string {
 
 /** A QR code as an SVG group of `size` mm at (x, y), drawn as one path of its dark modules. */
 export function qrSvg(data: string, x: number, y: number, size: number): string {
-  const { data: modules, size: count } = encode(data, { ecc: 'M', border: 2 });
+  const { path, count } = qrModules(data);
   const cell = size / count;
+  return `<g transform="translate(${x} ${y}) scale(${cell})"><rect width="${count}" height="${count}" fill="#fff"/><path d="${path}" fill="#000" shape-rendering="crispEdges"/></g>`;
+}
+
+/**
+ * The dark modules of a QR code as one path, for the last few codes drawn: encoding (trying all
+ * eight masks) is the costliest script of a licence preview, and every sheet of an issuance, in
+ * preview and in print, carries the same verification code.
+ */
+const QR_CACHE_SIZE = 8;
+const qrCache = new Map<string, { path: string; count: number }>();
+
+function qrModules(data: string): { path: string; count: number } {
+  const cached = qrCache.get(data);
+  if (cached) return cached;
+  const { data: modules, size: count } = encode(data, { ecc: 'M', border: 2 });
   let path = '';
   modules.forEach((row, r) =>
     row.forEach((dark, c) => {
       if (dark) path += `M${c} ${r}h1v1h-1z`;
     }),
   );
-  return `<g transform="translate(${x} ${y}) scale(${cell})"><rect width="${count}" height="${count}" fill="#fff"/><path d="${path}" fill="#000" shape-rendering="crispEdges"/></g>`;
+  const drawn = { path, count };
+  if (qrCache.size >= QR_CACHE_SIZE) qrCache.delete(qrCache.keys().next().value as string);
+  qrCache.set(data, drawn);
+  return drawn;
 }
 
 const CLOSING = '）)，,。.；;：:、！!？?」』”’';

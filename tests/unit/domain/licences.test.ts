@@ -116,6 +116,20 @@ describe('qrSvg', () => {
     const dark = data.flat().filter(Boolean).length;
     expect(svg.match(/h1v1h-1z/g)).toHaveLength(dark);
   });
+
+  it('draws each code as itself however many others were drawn in between (the encoding is cached)', () => {
+    const darkOf = (text: string) =>
+      encode(text, { ecc: 'M', border: 2 }).data.flat().filter(Boolean).length;
+    const texts = Array.from({ length: 12 }, (_, i) => `https://registry.example/verify/${i}`);
+    for (const round of [0, 1])
+      for (const text of texts) {
+        const svg = qrSvg(text, round, 0, 30);
+        expect(svg).toContain(`translate(${round} 0)`);
+        expect(svg.match(/h1v1h-1z/g)).toHaveLength(darkOf(text));
+      }
+    expect(qrSvg(must(texts[3]), 0, 0, 30)).toBe(qrSvg(must(texts[3]), 0, 0, 30));
+    expect(qrSvg(must(texts[3]), 0, 0, 30)).not.toBe(qrSvg(must(texts[4]), 0, 0, 30));
+  });
 });
 
 describe('businessLicencePage', () => {
