@@ -18,6 +18,7 @@ import { cardUnusable, problemOfReadCard } from './cardReading';
 import { parseKioskCode } from '../domain/kioskCodes';
 import { deviceErrorCode, unprovidedActor } from './deviceFailure';
 import type { FlowInput } from './sessionMachine';
+import { offeredService } from './offeredService';
 
 export interface AppointmentSetup {
   services: readonly QueueServiceConfig[];
@@ -131,8 +132,11 @@ export const appointmentMachine = setup({
     noteCheckIn: assign(({ context, event }) => {
       const result = 'output' in event ? (event.output as CheckInResult) : null;
       if (!result?.ok) return {};
-      const service = context.setup?.services.find((s) => s.code === result.ticket.serviceCode);
-      return { appointment: result.appointment, ticket: result.ticket, service: service ?? null };
+      return {
+        appointment: result.appointment,
+        ticket: result.ticket,
+        service: offeredService(context.setup, result.ticket.serviceCode),
+      };
     }),
   },
   guards: {
@@ -144,13 +148,11 @@ export const appointmentMachine = setup({
       // A ticket for a service this kiosk no longer offers (staff removed it after the booking)
       // cannot be printed with its name and windows: refused, the window staff sort it out.
       return (
-        result?.ok === true &&
-        (context.setup?.services.some((s) => s.code === result.ticket.serviceCode) ?? false)
+        result?.ok === true && offeredService(context.setup, result.ticket.serviceCode) !== null
       );
     },
     offered: ({ context, event }) =>
-      event.type === 'user.selectService' &&
-      (context.setup?.services.some((s) => s.code === event.code) ?? false),
+      event.type === 'user.selectService' && offeredService(context.setup, event.code) !== null,
     slotHasPlaces: ({ context, event }) =>
       event.type === 'user.selectSlot' && (context.places?.[event.date]?.[event.start] ?? 0) > 0,
   },
@@ -182,8 +184,7 @@ export const appointmentMachine = setup({
           guard: 'offered',
           target: 'loadingPlaces',
           actions: assign({
-            service: ({ context, event }) =>
-              context.setup?.services.find((s) => s.code === event.code) ?? null,
+            service: ({ context, event }) => offeredService(context.setup, event.code),
           }),
         },
         'user.checkIn': 'checkInIdentify',

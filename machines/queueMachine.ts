@@ -17,6 +17,7 @@ import type { DeviceErrorCode } from '../device-adapters';
 import { cardUnusable, problemOfReadCard } from './cardReading';
 import { deviceErrorCode, unprovidedActor } from './deviceFailure';
 import type { FlowInput } from './sessionMachine';
+import { offeredService } from './offeredService';
 
 /** What the flow learns when it starts: the services, the hall's clock and whether windows serve now. */
 export interface QueueSetup {
@@ -151,12 +152,10 @@ export const queueMachine = setup({
       entry: ['forgetCard', assign({ service: null, refusal: null })],
       on: {
         'user.selectService': {
-          guard: ({ context, event }) =>
-            context.setup?.services.some((s) => s.code === event.code) ?? false,
+          guard: ({ context, event }) => offeredService(context.setup, event.code) !== null,
           target: 'identify',
           actions: assign({
-            service: ({ context, event }) =>
-              context.setup?.services.find((s) => s.code === event.code) ?? null,
+            service: ({ context, event }) => offeredService(context.setup, event.code),
           }),
         },
         'user.back': 'ended',
