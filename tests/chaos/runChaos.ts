@@ -676,3 +676,13 @@ function buildReport(
     ),
   };
 }
+
+/** What every count of a chaos run must be. */
+export const NO_FINDINGS: ChaosCounts = {
+  stuckVisits: 0,
+  duplicatePrints: 0,
+  ticketsLostOrDuplicated: 0,
+  uncaughtErrors: 0,
+  cardDataLeft: 0,
+  flowsWithoutDriver: 0,
+};

@@ -16,17 +16,9 @@ import { FakeBridge } from '../unit/real/fakeBridge';
 import { DEVICE_ERROR_CODES, isDeviceErrorCode } from './deviceErrors';
 import { fuzzRuns } from './fuzzRuns';
 import { anyText, hostileText } from './hostileText';
+import { DEVICE_STATUSES } from './deviceErrors';
 
-const STATUSES: readonly DeviceStatus[] = [
-  'online',
-  'offline',
-  'busy',
-  'paper-low',
-  'paper-out',
-  'jam',
-  'cover-open',
-  'hardware-error',
-];
+const STATUSES: readonly DeviceStatus[] = DEVICE_STATUSES;
 const COMPLETION_CODES = [
   'success',
   'timeout',

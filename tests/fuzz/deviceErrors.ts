@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { DEVICE_KINDS, DeviceError, type DeviceErrorCode } from '../../device-adapters';
+import {
+  DEVICE_KINDS,
+  DeviceError,
+  type DeviceErrorCode,
+  type DeviceStatus,
+} from '../../device-adapters';
 
 /** Every DeviceErrorCode; the type check below fails when device.ts gains one this list lacks. */
 export const DEVICE_ERROR_CODES = [
@@ -22,6 +27,21 @@ export const DEVICE_ERROR_CODES = [
 
 type Unlisted = Exclude<DeviceErrorCode, (typeof DEVICE_ERROR_CODES)[number]>;
 export const everyCodeListed: [Unlisted] extends [never] ? true : Unlisted = true;
+
+/** Every DeviceStatus; the type check below fails when the status type gains one this lacks. */
+export const DEVICE_STATUSES = [
+  'online',
+  'offline',
+  'busy',
+  'paper-low',
+  'paper-out',
+  'jam',
+  'cover-open',
+  'hardware-error',
+] as const satisfies readonly DeviceStatus[];
+
+type UnlistedStatus = Exclude<DeviceStatus, (typeof DEVICE_STATUSES)[number]>;
+export const everyStatusListed: [UnlistedStatus] extends [never] ? true : UnlistedStatus = true;
 
 export const isDeviceErrorCode = (code: unknown): code is DeviceErrorCode =>
   (DEVICE_ERROR_CODES as readonly unknown[]).includes(code);

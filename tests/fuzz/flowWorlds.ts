@@ -189,16 +189,14 @@ const serviceCode = (services: readonly QueueServiceConfig[]): fc.Arbitrary<stri
     { arbitrary: strayServiceCode, weight: 1 },
   );
 
+/** 取号's and 预约's first tap: a service code, offered or stray. */
+const selectService = (services: readonly QueueServiceConfig[]) =>
+  serviceCode(services).map((code) => ({ type: 'user.selectService' as const, code }));
+
 /** Every event 取号 declares, with any service code. */
 export const queueGesture = (world: QueueWorld): fc.Arbitrary<QueueEvent[]> =>
   fc.oneof(
-    one(
-      serviceCode(world.setup.services).map((code) => ({
-        type: 'user.selectService' as const,
-        code,
-      })),
-      4,
-    ),
+    one(selectService(world.setup.services), 4),
     one(
       fc
         .constantFrom(...PRIORITIES)
@@ -365,13 +363,7 @@ export const appointmentCandidates = (world: AppointmentWorld): AppointmentEvent
 /** Every event 预约 declares: any service code, slots among those the setup offers, digits any character. */
 export const appointmentGesture = (world: AppointmentWorld): fc.Arbitrary<AppointmentEvent[]> =>
   fc.oneof(
-    one(
-      serviceCode(world.setup.services).map((code) => ({
-        type: 'user.selectService' as const,
-        code,
-      })),
-      3,
-    ),
+    one(selectService(world.setup.services), 3),
     one(
       fc
         .tuple(fc.constantFrom(...world.setup.days), fc.constantFrom(...world.setup.slots))

@@ -25,17 +25,9 @@ import {
 } from './flowWorlds';
 import { fuzzRuns, noteForReport } from './fuzzRuns';
 import { hostileText } from './hostileText';
+import { DEVICE_STATUSES } from './deviceErrors';
 
-const STATUSES: readonly DeviceStatus[] = [
-  'online',
-  'offline',
-  'busy',
-  'paper-low',
-  'paper-out',
-  'jam',
-  'cover-open',
-  'hardware-error',
-];
+const STATUSES: readonly DeviceStatus[] = DEVICE_STATUSES;
 /** The flows this kiosk has: three real ones and the two-step stand-in for the rest. */
 const PROVIDED: readonly FlowId[] = ['queue', 'appointment', 'idCopy', 'guide'];
 
