@@ -1,6 +1,6 @@
-import { fromPromise, type AnyActorLogic } from 'xstate';
+import type { AnyActorLogic } from 'xstate';
+import { wireIdCopyFlow } from './idCopy/wiring';
 import {
-  idCopyPage,
   type FlowId,
   type KioskConfig,
   type LicenceRegistry,
@@ -8,16 +8,16 @@ import {
   type QueueService,
 } from '../../domain';
 import type { KioskDevices } from '../../device-adapters';
-import { idCopyMachine } from '../../machines';
 import type { FlowView } from '../App';
-import { IdCopyView } from './IdCopyView';
-import { AppointmentView } from './AppointmentView';
-import { wireAppointmentFlow } from './appointmentWiring';
-import { QueueView } from './QueueView';
-import { wireQueueFlow } from './queueWiring';
-import { wireLicencePrintFlow, wireRealEstateFlow } from './documentWiring';
-import { LicencePrintView } from './LicencePrintView';
-import { RealEstateView } from './RealEstateView';
+import { IdCopyView } from './idCopy/IdCopyView';
+import { AppointmentView } from './appointment/AppointmentView';
+import { wireAppointmentFlow } from './appointment/wiring';
+import { QueueView } from './queue/QueueView';
+import { wireQueueFlow } from './queue/wiring';
+import { wireLicencePrintFlow } from './licencePrint/wiring';
+import { wireRealEstateFlow } from './realEstate/wiring';
+import { LicencePrintView } from './licencePrint/LicencePrintView';
+import { RealEstateView } from './realEstate/RealEstateView';
 
 /** What the document flows need besides devices: the registry to ask and the journal to print through. */
 export interface DocumentServices {
@@ -31,9 +31,6 @@ export interface FlowRegistration {
   machine: AnyActorLogic;
   view: FlowView;
 }
-
-/** How long a device may take before the flow gives up and says so. */
-export const DEVICE_TIMEOUTS = { captureMs: 15_000, documentPrintMs: 90_000 } as const;
 
 /**
  * The flows this build offers, wired to the devices. Each new flow is added here as it lands.
@@ -74,28 +71,7 @@ export function registerFlows(
           },
         ]
       : []),
-    {
-      id: 'idCopy',
-      machine: idCopyMachine.provide({
-        actors: {
-          captureImage: fromPromise(({ input, signal }) =>
-            devices.camera.capture(input.side, { timeoutMs: DEVICE_TIMEOUTS.captureMs, signal }),
-          ),
-          printCopy: fromPromise(({ input, signal }) =>
-            devices.document.print(
-              idCopyPage(
-                input.front,
-                input.back,
-                new Date().toLocaleString('zh-CN'),
-                config.kioskId,
-              ),
-              { timeoutMs: DEVICE_TIMEOUTS.documentPrintMs, signal },
-            ),
-          ),
-        },
-      }),
-      view: IdCopyView as FlowView,
-    },
+    { id: 'idCopy', machine: wireIdCopyFlow(devices, config), view: IdCopyView as FlowView },
   ];
 }
 

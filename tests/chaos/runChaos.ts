@@ -11,7 +11,7 @@ import {
   type FlowId,
   type KioskConfig,
 } from '../../domain';
-import { workingCalendarOf } from '../../kiosk-ui/flows/queueWiring';
+import { workingCalendarOf } from '../../kiosk-ui/flows/queue/wiring';
 import { KIOSK_OWN_STORAGE } from '../../kiosk-ui/privacy';
 import {
   MemoryStorage,

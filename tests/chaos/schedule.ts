@@ -1,5 +1,5 @@
 import { calendarDateOf, isWorkingDay, type KioskConfig, type WorkingCalendar } from '../../domain';
-import { workingCalendarOf } from '../../kiosk-ui/flows/queueWiring';
+import { workingCalendarOf } from '../../kiosk-ui/flows/queue/wiring';
 import type { Slip } from './drivers/types';
 import type { Rng } from './rng';
 

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { IndexedDbQueueService } from '../../device-adapters/queue';
 import type { ReceiptTicket } from '../../device-adapters';
 import { parseKioskCode, type QueueTicket } from '../../domain';
-import { appointmentQrData, appointmentSlipReceipt } from '../../kiosk-ui/printing/appointmentSlip';
-import { queueTicketReceipt, ticketQrData } from '../../kiosk-ui/printing/queueTicket';
+import {
+  appointmentQrData,
+  appointmentSlipReceipt,
+} from '../../kiosk-ui/flows/appointment/appointmentSlip';
+import { queueTicketReceipt, ticketQrData } from '../../kiosk-ui/flows/queue/queueTicket';
 import { fuzzRuns } from './fuzzRuns';
 import { anyText, hostileChar, hostileText } from './hostileText';
 import { must } from '../support/must';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WedgeScanner } from '../../device-adapters/real/wedgeScanner';
 import type { QueueTicket } from '../../domain';
 import { parseKioskCode } from '../../domain/kioskCodes';
-import { ticketQrData } from '../../kiosk-ui/printing/queueTicket';
+import { ticketQrData } from '../../kiosk-ui/flows/queue/queueTicket';
 import { fuzzRuns } from './fuzzRuns';
 import { hostileChar } from './hostileText';
 

@@ -10,7 +10,7 @@ import {
   SEED_ENTERPRISES,
   createMockDevices,
 } from '../../device-adapters/mock';
-import { wireLicencePrintFlow } from '../../kiosk-ui/flows/documentWiring';
+import { wireLicencePrintFlow } from '../../kiosk-ui/flows/licencePrint/wiring';
 
 const config = { ...DEFAULT_KIOSK_CONFIG, kioskId: 'kiosk-test' };
 const YUNSHAN = must(SEED_ENTERPRISES[0]); // 张伟 is its legal representative: 1 正本 + 1 副本

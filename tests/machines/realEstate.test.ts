@@ -4,7 +4,7 @@ import { createActor, waitFor, type AnyActorRef } from 'xstate';
 import { DEFAULT_KIOSK_CONFIG } from '../../domain';
 import { IndexedDbPrintJournal } from '../../device-adapters/journal';
 import { MockLicenceRegistry, createMockDevices } from '../../device-adapters/mock';
-import { wireRealEstateFlow } from '../../kiosk-ui/flows/documentWiring';
+import { wireRealEstateFlow } from '../../kiosk-ui/flows/realEstate/wiring';
 
 let databases = 0;
 

@@ -1,11 +1,11 @@
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { maskPhone } from '../../domain';
-import type { AppointmentMachine } from '../../machines';
-import { FailureNotice } from '../components/FailureNotice';
-import { NumericKeypad } from '../components/NumericKeypad';
-import { TicketShown } from '../components/TicketShown';
-import { useMessages, useMode } from '../session';
-import { useSelector } from '../useSelector';
+import { maskPhone } from '../../../domain';
+import type { AppointmentMachine } from '../../../machines';
+import { FailureNotice } from '../../components/FailureNotice';
+import { NumericKeypad } from '../../components/NumericKeypad';
+import { TicketShown } from '../../components/TicketShown';
+import { useMessages, useMode } from '../../session';
+import { useSelector } from '../../useSelector';
 
 type AppointmentRef = ActorRefFrom<AppointmentMachine>;
 const stepOf = (s: SnapshotFrom<AppointmentMachine>) =>

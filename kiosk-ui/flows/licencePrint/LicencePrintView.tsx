@@ -1,12 +1,12 @@
 import type { ActorRefFrom } from 'xstate';
-import type { LicencePrintMachine, LicencePrintEvent } from '../../machines';
-import { FailureNotice } from '../components/FailureNotice';
-import { useMessages } from '../session';
-import { useSelector } from '../useSelector';
-import { DocumentPreview } from './DocumentPreview';
-import { IdentityView } from './IdentityView';
-import { PrintJobsView, PrintSummary } from './PrintJobsView';
-import { useDocumentFlow } from './documentFlowView';
+import type { LicencePrintMachine, LicencePrintEvent } from '../../../machines';
+import { FailureNotice } from '../../components/FailureNotice';
+import { useMessages } from '../../session';
+import { useSelector } from '../../useSelector';
+import { DocumentPreview } from '../../steps/DocumentPreview';
+import { IdentityView } from '../../steps/IdentityView';
+import { PrintJobsView, PrintSummary } from '../../steps/PrintJobsView';
+import { useDocumentFlow } from '../../steps/documentFlowView';
 
 type LicenceRef = ActorRefFrom<LicencePrintMachine>;
 /** The screens of 证照打印. */

@@ -1,5 +1,5 @@
-import type { Appointment, QueueServiceConfig } from '../../domain';
-import type { ReceiptTicket } from '../../device-adapters';
+import type { Appointment, QueueServiceConfig } from '../../../domain';
+import type { ReceiptTicket } from '../../../device-adapters';
 
 /** The QR payload of an appointment slip: what check-in looks up, nothing personal. */
 export const appointmentQrData = (appointment: Appointment) => `BDY1:A:${appointment.id}`;

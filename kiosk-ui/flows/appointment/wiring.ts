@@ -9,12 +9,12 @@ import {
   nextWorkingDays,
   type KioskConfig,
   type QueueService,
-} from '../../domain';
-import type { KioskDevices } from '../../device-adapters';
-import { appointmentMachine, type AppointmentSetup } from '../../machines';
-import { appointmentSlipReceipt } from '../printing/appointmentSlip';
-import { queueTicketReceipt } from '../printing/queueTicket';
-import { holderKeyOf, QUEUE_TIMEOUTS, workingCalendarOf } from './queueWiring';
+} from '../../../domain';
+import type { KioskDevices } from '../../../device-adapters';
+import { appointmentMachine, type AppointmentSetup } from '../../../machines';
+import { appointmentSlipReceipt } from './appointmentSlip';
+import { queueTicketReceipt } from '../queue/queueTicket';
+import { holderKeyOf, QUEUE_TIMEOUTS, workingCalendarOf } from '../queue/wiring';
 
 /** The 预约 flow wired to the reader, the receipt printer, the queue store and the clock. */
 export function wireAppointmentFlow(

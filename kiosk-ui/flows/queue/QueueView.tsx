@@ -1,9 +1,9 @@
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import type { QueueMachine } from '../../machines';
-import { FailureNotice } from '../components/FailureNotice';
-import { TicketShown } from '../components/TicketShown';
-import { useMessages, useMode } from '../session';
-import { useSelector } from '../useSelector';
+import type { QueueMachine } from '../../../machines';
+import { FailureNotice } from '../../components/FailureNotice';
+import { TicketShown } from '../../components/TicketShown';
+import { useMessages, useMode } from '../../session';
+import { useSelector } from '../../useSelector';
 
 type QueueRef = ActorRefFrom<QueueMachine>;
 type QueueSnapshot = SnapshotFrom<QueueMachine>;

@@ -7,10 +7,10 @@ import {
   type KioskConfig,
   type QueueService,
   type WorkingCalendar,
-} from '../../domain';
-import type { KioskDevices } from '../../device-adapters';
-import { queueMachine, type QueueSetup } from '../../machines';
-import { queueTicketReceipt } from '../printing/queueTicket';
+} from '../../../domain';
+import type { KioskDevices } from '../../../device-adapters';
+import { queueMachine, type QueueSetup } from '../../../machines';
+import { queueTicketReceipt } from '../queue/queueTicket';
 
 export const QUEUE_TIMEOUTS = { cardReadMs: 60_000, ticketPrintMs: 30_000 } as const;
 

@@ -1,8 +1,8 @@
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import type { IdCopyMachine } from '../../machines';
-import { useMessages } from '../session';
-import { useSelector } from '../useSelector';
-import { FailureNotice } from '../components/FailureNotice';
+import type { IdCopyMachine } from '../../../machines';
+import { useMessages } from '../../session';
+import { useSelector } from '../../useSelector';
+import { FailureNotice } from '../../components/FailureNotice';
 
 type IdCopyRef = ActorRefFrom<IdCopyMachine>;
 type IdCopySnapshot = SnapshotFrom<IdCopyMachine>;

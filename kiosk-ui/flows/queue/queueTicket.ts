@@ -1,5 +1,5 @@
-import { estimatedWaitMinutes, type QueueServiceConfig, type QueueTicket } from '../../domain';
-import type { ReceiptTicket } from '../../device-adapters';
+import { estimatedWaitMinutes, type QueueServiceConfig, type QueueTicket } from '../../../domain';
+import type { ReceiptTicket } from '../../../device-adapters';
 
 const PRIORITY_LABEL = {
   age: '老年人优先',

@@ -1,12 +1,12 @@
 import type { ActorRefFrom } from 'xstate';
-import { addressLine, chineseDate } from '../../domain';
-import type { RealEstateMachine, RealEstateEvent } from '../../machines';
-import { FailureNotice } from '../components/FailureNotice';
-import { useMessages } from '../session';
-import { useSelector } from '../useSelector';
-import { useDocumentFlow } from './documentFlowView';
-import { IdentityView } from './IdentityView';
-import { PrintJobsView, PrintSummary } from './PrintJobsView';
+import { addressLine, chineseDate } from '../../../domain';
+import type { RealEstateMachine, RealEstateEvent } from '../../../machines';
+import { FailureNotice } from '../../components/FailureNotice';
+import { useMessages } from '../../session';
+import { useSelector } from '../../useSelector';
+import { useDocumentFlow } from '../../steps/documentFlowView';
+import { IdentityView } from '../../steps/IdentityView';
+import { PrintJobsView, PrintSummary } from '../../steps/PrintJobsView';
 
 type RealEstateRef = ActorRefFrom<RealEstateMachine>;
 /** The screens of 不动产查询. */
