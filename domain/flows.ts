@@ -1,3 +1,5 @@
+import type { Locale } from './locale';
+
 /**
  * The citizen's services, one flow each, in the order home shows them.
  * A flow exists only when a later piece of work supplies its machine; home shows only those.
@@ -33,4 +35,12 @@ export function isFlowOutput(value: unknown): value is FlowOutput {
   if (typeof value !== 'object' || value === null || !('outcome' in value)) return false;
   if (value.outcome === 'switch') return 'next' in value && isFlowId(value.next);
   return value.outcome === 'done' || value.outcome === 'back';
+}
+
+/** What a flow is started with. Flows read the citizen's mode; the session keeps nothing else. */
+export interface FlowInput {
+  locale: Locale;
+  elderly: boolean;
+  /** A code the citizen scanned that this flow is to act on (an appointment slip's QR). */
+  code?: string;
 }

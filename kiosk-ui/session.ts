@@ -2,7 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Actor } from 'xstate';
 import type { SessionEvent, SessionMachine } from '../machines';
-import type { FlowId, KioskConfig } from '../domain';
+import type { FlowId, KioskConfig, Locale } from '../domain';
 import { messagesFor, type Messages } from './i18n';
 import { shallowEqual, useSelector } from './useSelector';
 
@@ -44,6 +44,14 @@ export function useSend(): (event: SessionEvent) => void {
 /** The words for the citizen's current language. */
 export function useMessages(): Messages {
   return messagesFor(useSession((s) => s.context.locale));
+}
+
+/** Words in both languages, Chinese first; a flow or a shared step keeps its own beside it. */
+export type LocaleMessages<M> = Readonly<Record<Locale, M>>;
+
+/** The words of one flow or step in the citizen's current language. */
+export function useLocalised<M>(messages: LocaleMessages<M>): M {
+  return messages[useSession((s) => s.context.locale)];
 }
 
 export type ScreenName = 'attract' | 'home' | 'goodbye' | FlowId;

@@ -17,7 +17,7 @@ import type { DeviceErrorCode } from '../device-adapters';
 import { cardUnusable, problemOfReadCard } from './cardReading';
 import { parseKioskCode } from '../domain/kioskCodes';
 import { deviceErrorCode, unprovidedActor } from './deviceFailure';
-import type { FlowInput } from './sessionMachine';
+import type { FlowInput } from '../domain/flows';
 import { offeredService } from './offeredService';
 
 export interface AppointmentSetup {

@@ -2,7 +2,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { FlowOutcome, FlowOutput } from '../domain';
 import type { CaptureSide, CapturedImage, DeviceErrorCode } from '../device-adapters';
 import { deviceErrorCode } from './deviceFailure';
-import type { FlowInput } from './sessionMachine';
+import type { FlowInput } from '../domain/flows';
 
 /** What the copy is printed from: both sides of the card, as the document camera saw them. */
 export interface IdCopyImages {

@@ -5,7 +5,6 @@ export {
   type SessionEvent,
   type SessionInput,
   type SessionNotice,
-  type FlowInput,
 } from './sessionMachine';
 export {
   deviceHealthMachine,

@@ -18,7 +18,7 @@ import type { DeviceErrorCode } from '../device-adapters';
 import { deviceErrorCode, unprovidedActor } from './deviceFailure';
 import { identityMachine, type IdentityOutput } from './identityMachine';
 import { printJobsMachine, type PlannedPrint, type PrintJobsOutput } from './printJobsMachine';
-import type { FlowInput } from './sessionMachine';
+import type { FlowInput } from '../domain/flows';
 
 /** What a document flow learns when it starts. */
 export interface DocumentFlowSetup {

@@ -16,7 +16,7 @@ import {
 import type { DeviceErrorCode } from '../device-adapters';
 import { cardUnusable, problemOfReadCard } from './cardReading';
 import { deviceErrorCode, unprovidedActor } from './deviceFailure';
-import type { FlowInput } from './sessionMachine';
+import type { FlowInput } from '../domain/flows';
 import { offeredService } from './offeredService';
 
 /** What the flow learns when it starts: the services, the hall's clock and whether windows serve now. */

@@ -14,7 +14,7 @@ import { deviceErrorCode, unprovidedActor } from './deviceFailure';
 import { identityMachine, type IdentityOutput } from './identityMachine';
 import type { DocumentFlowSetup } from './licencePrintMachine';
 import { printJobsMachine, type PlannedPrint, type PrintJobsOutput } from './printJobsMachine';
-import type { FlowInput } from './sessionMachine';
+import type { FlowInput } from '../domain/flows';
 
 /** A query's answer as the viewer may see it, with the query's own id (its printed serial). */
 export interface RealEstateAnswer {

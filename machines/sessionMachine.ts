@@ -1,5 +1,5 @@
 import { assign, raise, sendTo, setup, fromPromise, type AnyActorLogic } from 'xstate';
-import { FLOW_IDS, isFlowOutput, type FlowId } from '../domain/flows';
+import { FLOW_IDS, isFlowOutput, type FlowId, type FlowInput } from '../domain/flows';
 import { parseKioskCode } from '../domain/kioskCodes';
 import {
   ALL_OFFLINE,
@@ -10,14 +10,6 @@ import {
 import { unavailableFlows, type DeviceStatuses } from './flowRequirements';
 import type { Locale } from '../domain/locale';
 import type { SessionTiming } from '../domain/kioskConfig';
-
-/** What a flow is started with. Flows read the citizen's mode; the session keeps nothing else. */
-export interface FlowInput {
-  locale: Locale;
-  elderly: boolean;
-  /** A code the citizen scanned that this flow is to act on (an appointment slip's QR). */
-  code?: string;
-}
 
 /** Something home tells the citizen once, in words from the locale files. */
 export type SessionNotice = 'flowFailed' | 'codeNotRecognised';

@@ -6,7 +6,7 @@ import {
   type AnyStateMachine,
   type InspectionEvent,
 } from 'xstate';
-import type { FlowInput } from '../../machines';
+import type { FlowInput } from '../../domain';
 import { flush, type DeviceDesk, type Settle } from './deviceDesk';
 import type { Step } from './flowWorlds';
 

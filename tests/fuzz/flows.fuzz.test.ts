@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnyEventObject, AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import type { FlowInput } from '../../machines';
+import type { FlowInput } from '../../domain';
 import { DeviceDesk, settle, type Settle } from './deviceDesk';
 import { leave, play, startFlow } from './flowDriver';
 import {

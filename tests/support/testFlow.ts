@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { FlowInput } from '../../machines';
+import type { FlowInput } from '../../domain';
 import type { FlowOutcome, FlowOutput } from '../../domain';
 
 /** A two-step flow standing in for the real ones, to exercise how the session hosts a flow. */
