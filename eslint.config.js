@@ -31,6 +31,8 @@ export default tseslint.config(
           patterns: [
             '**/machines/**',
             '**/device-adapters/**',
+            '**/stores',
+            '**/stores/**',
             '**/kiosk-ui/**',
             'preact',
             'preact/*',
@@ -45,7 +47,39 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/machines/**', '**/kiosk-ui/**', 'preact', 'preact/*', 'xstate'] },
+        {
+          patterns: [
+            '**/machines/**',
+            '**/stores',
+            '**/stores/**',
+            '**/kiosk-ui/**',
+            'preact',
+            'preact/*',
+            'xstate',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Stores keep what the kiosk remembers or looks up (IndexedDB, the registry, the hall server):
+    // they build on the domain only; the composition root in kiosk-ui hands them to the machines.
+    files: ['stores/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/machines',
+            '**/machines/**',
+            '**/device-adapters',
+            '**/device-adapters/**',
+            '**/kiosk-ui/**',
+            'preact',
+            'preact/*',
+            'xstate',
+          ],
+        },
       ],
     },
   },
@@ -60,6 +94,11 @@ export default tseslint.config(
             {
               group: ['**/kiosk-ui/**', 'preact', 'preact/*'],
               message: 'Machines never touch the DOM or the UI.',
+            },
+            {
+              group: ['**/stores', '**/stores/**'],
+              message:
+                'Machines reach stores through the domain ports (QueueService, PrintJournal, LicenceRegistry); the composition root supplies them.',
             },
             {
               group: ['**/device-adapters', '**/device-adapters/**'],

@@ -1,19 +1,5 @@
+import type { PrintDocument } from '../domain';
 import type { Device, WaitOptions } from './device';
-
-export type PaperSize = 'A4' | 'licence';
-
-export interface PrintDocument {
-  title: string;
-  paper: PaperSize;
-  /** Each page as a standalone SVG document sized in millimetres for its paper. */
-  pages: string[];
-  /** The printed words in reading order, for records and the tester's tray. */
-  text: string;
-  /** What the QR codes on the pages hold, for records and the tester's tray. */
-  qr?: string[];
-  /** The print journal's key of this job, for a printer that can later say whether it completed. */
-  jobKey?: string;
-}
 
 /** An A4 or licence-paper document printer. */
 export interface DocumentPrinter extends Device {

@@ -1,17 +1,5 @@
 import { escapeXml } from './documentSvg';
-
-/** A document to print: standalone SVG pages sized in millimetres, and its words for records. */
-export interface PrintPage {
-  title: string;
-  /** Plain A4, or the A3 licence paper of a business licence's 正本. */
-  paper: 'A4' | 'licence';
-  pages: string[];
-  text: string;
-  /** What the QR codes on the pages hold, for records and the tester's tray. */
-  qr?: string[];
-  /** The print journal's key, so that a printer able to report jobs can be asked about it. */
-  jobKey?: string;
-}
+import type { PrintDocument } from './printDocument';
 
 export interface CardImage {
   dataUrl: string;
@@ -29,7 +17,7 @@ export function idCopyPage(
   back: CardImage,
   printedAt: string,
   kioskId: string,
-): PrintPage {
+): PrintDocument {
   const x = (210 - CARD.width) / 2;
   const usage = '仅供办理政务服务使用 · 再次复印无效';
   const side = (image: CardImage, y: number, label: string) => `

@@ -9,6 +9,7 @@ export * from './masking';
 export * from './idCardCheck';
 export * from './deviceStatus';
 export * from './idCopyPage';
+export type * from './printDocument';
 export * from './workingCalendar';
 export * from './queueService';
 export type * from './queuePort';

@@ -21,6 +21,14 @@ const seconds = (min: number, max: number) =>
     v.maxValue(max, `at most ${max} seconds`),
   );
 
+const milliseconds = (min: number, max: number) =>
+  v.pipe(
+    v.number(),
+    v.integer('a whole number of milliseconds'),
+    v.minValue(min, `at least ${min} ms`),
+    v.maxValue(max, `at most ${max} ms`),
+  );
+
 const officeHoursSchema = v.pipe(
   v.object({
     /** ISO weekdays the windows open: 1 = Monday … 7 = Sunday. */
@@ -111,6 +119,29 @@ const queueSchema = v.pipe(
   ),
 );
 
+/**
+ * How long the kiosk waits on each device before the call ends in 'timeout': a citizen putting a
+ * card on the reader, the face check, a document camera capture, a receipt, a document print.
+ */
+export const DEFAULT_DEVICE_TIMEOUTS = {
+  cardReadMs: 60_000,
+  faceMs: 30_000,
+  captureMs: 15_000,
+  receiptPrintMs: 30_000,
+  documentPrintMs: 120_000,
+};
+
+const deviceTimeoutsSchema = v.object({
+  cardReadMs: v.optional(milliseconds(5_000, 300_000), DEFAULT_DEVICE_TIMEOUTS.cardReadMs),
+  faceMs: v.optional(milliseconds(5_000, 120_000), DEFAULT_DEVICE_TIMEOUTS.faceMs),
+  captureMs: v.optional(milliseconds(3_000, 60_000), DEFAULT_DEVICE_TIMEOUTS.captureMs),
+  receiptPrintMs: v.optional(milliseconds(5_000, 120_000), DEFAULT_DEVICE_TIMEOUTS.receiptPrintMs),
+  documentPrintMs: v.optional(
+    milliseconds(10_000, 600_000),
+    DEFAULT_DEVICE_TIMEOUTS.documentPrintMs,
+  ),
+});
+
 const usbId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffff));
 
 /** What the real devices need to be found: where the device bridge listens, which receipt printer. */
@@ -161,12 +192,15 @@ export const kioskConfigSchema = v.object({
   ),
   queue: v.optional(queueSchema, { priorityAge: 60, services: [] }),
   hardware: v.optional(hardwareSchema, () => DEFAULT_HARDWARE),
+  /** The bound of each device call; a field left out keeps its default. */
+  deviceTimeouts: v.optional(deviceTimeoutsSchema, () => ({ ...DEFAULT_DEVICE_TIMEOUTS })),
 });
 
 export type KioskConfig = v.InferOutput<typeof kioskConfigSchema>;
 export type OfficeHours = KioskConfig['officeHours'];
 export type SessionTiming = KioskConfig['session'];
 export type DeviceProfile = KioskConfig['devices'];
+export type DeviceTimeouts = KioskConfig['deviceTimeouts'];
 
 export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   kioskId: 'kiosk-01',
@@ -185,6 +219,7 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   calendar: { holidays: [], makeupWorkdays: [] },
   queue: { priorityAge: 60, services: [] },
   hardware: DEFAULT_HARDWARE,
+  deviceTimeouts: DEFAULT_DEVICE_TIMEOUTS,
 };
 
 export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; problems: string[] };

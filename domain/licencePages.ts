@@ -1,7 +1,7 @@
 import type { Certificate } from './certificates';
 import { DOCUMENT_FONT, chineseDate, escapeXml, qrSvg, textLines, wrapText } from './documentSvg';
-import type { PrintPage } from './idCopyPage';
 import { copyLabel, type Enterprise, type LicenceIssuance, type LicenceSheet } from './licences';
+import type { PrintDocument } from './printDocument';
 import { addressLine, type RealEstateView } from './realEstate';
 
 /** Options of a licence page. */
@@ -86,7 +86,7 @@ export function businessLicencePage(
   issuance: LicenceIssuance,
   sheet: LicenceSheet,
   options: LicencePageOptions,
-): PrintPage {
+): PrintDocument {
   const original = sheet.copy === 'original';
   const [width, height] = original ? [420, 297] : [297, 210];
   const k = width / 420; // everything scales with the sheet
@@ -174,7 +174,7 @@ function a4Document(
   statement: string,
   verifyUrl: string,
   footer: string,
-): PrintPage {
+): PrintDocument {
   let y = 62;
   let body = '';
   for (const [label, value] of rows) {
@@ -220,7 +220,7 @@ export function certificatePage(
   certificate: Certificate,
   printedAt: string,
   kioskId: string,
-): PrintPage {
+): PrintDocument {
   return a4Document(
     certificate.title,
     certificate.issuer,
@@ -238,7 +238,7 @@ export function realEstatePage(
   serial: string,
   printedAt: string,
   kioskId: string,
-): PrintPage {
+): PrintDocument {
   const rows: [string, string][] = [
     ['坐落', addressLine(view.address)],
     ['不动产单元号', view.unitNumber],

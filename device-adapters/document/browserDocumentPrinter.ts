@@ -1,11 +1,7 @@
-import {
-  DeviceError,
-  type DeviceErrorCode,
-  type DeviceStatus,
-  type Unsubscribe,
-  type WaitOptions,
-} from '../device';
-import type { DocumentPrinter, PrintDocument } from '../documentPrinter';
+import { DEFAULT_DEVICE_TIMEOUTS, type PrintDocument } from '../../domain';
+import { DeviceError, type DeviceStatus, type Unsubscribe, type WaitOptions } from '../device';
+import type { DocumentPrinter } from '../documentPrinter';
+import { boundedPrint } from '../shared/boundedPrint';
 import { PAPER_SHEETS, type PaperSheet } from './paperSizes';
 import { pageOrientation } from './pageOrientation';
 import type { PrinterStatusSource } from './printerStatusSource';
@@ -18,15 +14,6 @@ export interface BrowserDocumentPrinterOptions {
   /** Bound of a print when the caller gives no timeoutMs. Default 120 s. */
   defaultTimeoutMs?: number;
 }
-
-/** Statuses in which a print is refused, each with the error code it is refused with. */
-const REFUSING: Partial<Record<DeviceStatus, DeviceErrorCode>> = {
-  offline: 'offline',
-  'paper-out': 'paper-out',
-  jam: 'jam',
-  'cover-open': 'cover-open',
-  'hardware-error': 'hardware-error',
-};
 
 function svgUrl(page: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(page)}`;
@@ -55,7 +42,7 @@ export class BrowserDocumentPrinter implements DocumentPrinter {
   constructor(options: BrowserDocumentPrinterOptions = {}) {
     this.#document = options.document ?? globalThis.document;
     this.#source = options.statusSource;
-    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 120_000;
+    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_DEVICE_TIMEOUTS.documentPrintMs;
   }
 
   get status(): DeviceStatus {
@@ -67,111 +54,81 @@ export class BrowserDocumentPrinter implements DocumentPrinter {
   }
 
   print(job: PrintDocument, options: WaitOptions = {}): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const { signal } = options;
-      if (signal?.aborted) {
-        reject(
-          new DeviceError('document', 'cancelled', 'the print was cancelled before it started'),
-        );
-        return;
-      }
-      const refused = REFUSING[this.status];
-      if (refused) {
-        reject(new DeviceError('document', refused, `the document printer is ${this.status}`));
-        return;
-      }
-      const host = this.#document;
-      if (!host?.body) {
-        reject(new DeviceError('document', 'not-supported', 'there is no document to print from'));
-        return;
-      }
-      if (job.pages.length === 0) {
-        reject(
-          new DeviceError('document', 'hardware-error', `'${job.title}' has no pages to print`),
-        );
-        return;
-      }
+    return boundedPrint(
+      this,
+      ({ resolve, reject }) => {
+        const host = this.#document;
+        if (!host?.body) {
+          reject(
+            new DeviceError('document', 'not-supported', 'there is no document to print from'),
+          );
+          return undefined;
+        }
+        if (job.pages.length === 0) {
+          reject(
+            new DeviceError('document', 'hardware-error', `'${job.title}' has no pages to print`),
+          );
+          return undefined;
+        }
 
-      const frame = host.createElement('iframe');
-      let finished = false;
-      const finish = (error?: DeviceError) => {
-        if (finished) return;
-        finished = true;
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        offStatus();
-        frame.remove();
-        if (error) reject(error);
-        else resolve();
-      };
-      const timeoutMs = options.timeoutMs ?? this.#defaultTimeoutMs;
-      const timer = setTimeout(
-        () =>
-          finish(
+        const frame = host.createElement('iframe');
+        let finished = false;
+        const undo = () => {
+          finished = true;
+          frame.remove();
+        };
+        let images: HTMLImageElement[];
+        try {
+          images = this.#buildFrame(host, frame, job, PAPER_SHEETS[job.paper]);
+        } catch (error) {
+          reject(
             new DeviceError(
               'document',
-              'timeout',
-              `'${job.title}' was not printed within ${timeoutMs} ms`,
-            ),
-          ),
-        timeoutMs,
-      );
-      const onAbort = () =>
-        finish(new DeviceError('document', 'cancelled', 'the print was cancelled'));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const offStatus = this.onStatus((status) => {
-        const code = REFUSING[status];
-        if (code)
-          finish(
-            new DeviceError(
-              'document',
-              code,
-              `the document printer became ${status} while printing`,
+              'hardware-error',
+              `the print frame for '${job.title}' could not be built: ${error instanceof Error ? error.message : String(error)}`,
+              { cause: error },
             ),
           );
-      });
-
-      let images: HTMLImageElement[];
-      try {
-        images = this.#buildFrame(host, frame, job, PAPER_SHEETS[job.paper]);
-      } catch (error) {
-        finish(
-          new DeviceError(
-            'document',
-            'hardware-error',
-            `the print frame for '${job.title}' could not be built: ${error instanceof Error ? error.message : String(error)}`,
-            { cause: error },
-          ),
-        );
-        return;
-      }
-      Promise.all(images.map((image, index) => loaded(image, index))).then(
-        () => {
-          if (finished) return;
-          const view = frame.contentWindow;
-          if (!view) {
-            finish(new DeviceError('document', 'hardware-error', 'the print frame has no window'));
-            return;
-          }
-          view.addEventListener('afterprint', () => finish(), { once: true });
-          try {
-            view.print();
-          } catch (error) {
-            finish(
-              new DeviceError('document', 'hardware-error', 'the browser refused to print', {
+          return undo;
+        }
+        Promise.all(images.map((image, index) => loaded(image, index))).then(
+          () => {
+            if (finished) return;
+            const view = frame.contentWindow;
+            if (!view) {
+              reject(
+                new DeviceError('document', 'hardware-error', 'the print frame has no window'),
+              );
+              return;
+            }
+            view.addEventListener('afterprint', () => resolve(), { once: true });
+            try {
+              view.print();
+            } catch (error) {
+              reject(
+                new DeviceError('document', 'hardware-error', 'the browser refused to print', {
+                  cause: error,
+                }),
+              );
+            }
+          },
+          (error: unknown) =>
+            reject(
+              new DeviceError('document', 'hardware-error', `'${job.title}' could not be drawn`, {
                 cause: error,
               }),
-            );
-          }
-        },
-        (error: unknown) =>
-          finish(
-            new DeviceError('document', 'hardware-error', `'${job.title}' could not be drawn`, {
-              cause: error,
-            }),
-          ),
-      );
-    });
+            ),
+        );
+        return undo;
+      },
+      options,
+      this.#defaultTimeoutMs,
+      {
+        cancelledEarly: 'the print was cancelled before it started',
+        cancelled: 'the print was cancelled',
+        timeout: (timeoutMs) => `'${job.title}' was not printed within ${timeoutMs} ms`,
+      },
+    );
   }
 
   /** The hidden frame with one page image per page; returns the images, whose loading is awaited. */

@@ -1,4 +1,4 @@
-import type { PaperSize } from '../documentPrinter';
+import type { PaperSize } from '../../domain';
 
 /** A sheet of paper as the print path names it (CSS `@page { size }`) and measures it. */
 export interface PaperSheet {

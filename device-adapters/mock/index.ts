@@ -1,5 +1,5 @@
 export * from './mockFault';
-export * from './testPersons';
+export { TEST_PERSONS, findTestPerson, type TestPerson } from '../../domain/testPersons';
 export * from './mockPrintTray';
 export * from './mockIdCardReader';
 export * from './mockFaceVerifier';
@@ -8,5 +8,3 @@ export * from './mockReceiptPrinter';
 export * from './mockDocumentPrinter';
 export * from './mockDocumentCamera';
 export * from './mockDevices';
-export * from './mockLicenceRegistry';
-export { SEED_ENTERPRISES, SEED_REAL_ESTATE, creditCodeFor } from './registrySeed';

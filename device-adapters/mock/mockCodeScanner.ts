@@ -1,7 +1,6 @@
 import { isWorking, type DeviceStatus, type Unsubscribe } from '../device';
 import type { CodeScanner, ScanSource, ScannedCode } from '../codeScanner';
-import { MockDeviceCore } from './mockDeviceCore';
-import type { MockFault } from './mockFault';
+import { MockDevice } from './mockDevice';
 import { sleep } from './mockTiming';
 
 export interface MockCodeScannerOptions {
@@ -19,9 +18,7 @@ export interface IgnoredScan {
 }
 
 /** A simulated code scanner: codes reach listeners only between start() and stop(). */
-export class MockCodeScanner implements CodeScanner {
-  readonly kind = 'scanner' as const;
-  readonly #core = new MockDeviceCore('scanner');
+export class MockCodeScanner extends MockDevice<'scanner'> implements CodeScanner {
   readonly #source: ScanSource;
   readonly #switchMs: number;
   #running = false;
@@ -29,20 +26,13 @@ export class MockCodeScanner implements CodeScanner {
   #ignored: IgnoredScan[] = [];
 
   constructor(options: MockCodeScannerOptions = {}) {
+    super('scanner');
     this.#source = options.source ?? 'wedge';
     this.#switchMs = options.switchMs ?? 0;
   }
 
-  get status(): DeviceStatus {
-    return this.#core.status;
-  }
-
   get running(): boolean {
     return this.#running;
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#core.onStatus(listener);
   }
 
   onCode(listener: (code: ScannedCode) => void): Unsubscribe {
@@ -52,19 +42,17 @@ export class MockCodeScanner implements CodeScanner {
 
   async start(): Promise<void> {
     if (this.#running) return;
-    await this.#core.run({}, 10_000, (signal) =>
-      sleep(this.#core.duration(this.#switchMs), signal),
-    );
+    await this.core.run({}, 10_000, (signal) => sleep(this.core.duration(this.#switchMs), signal));
     this.#running = true;
-    this.#core.notifyChange();
+    this.core.notifyChange();
   }
 
   /** Stops delivering at once; resolves once the (simulated) camera is released. Never fails. */
   async stop(): Promise<void> {
     const wasRunning = this.#running;
     this.#running = false;
-    if (wasRunning) this.#core.notifyChange();
-    await sleep(this.#core.duration(this.#switchMs));
+    if (wasRunning) this.core.notifyChange();
+    await sleep(this.core.duration(this.#switchMs));
   }
 
   // Controls for testers and the simulator.
@@ -75,9 +63,9 @@ export class MockCodeScanner implements CodeScanner {
    */
   scan(text: string, source: ScanSource = this.#source): boolean {
     const at = Date.now();
-    if (!this.#running || !isWorking(this.#core.status)) {
-      this.#ignored.push({ text, at, reason: this.#running ? this.#core.status : 'stopped' });
-      this.#core.notifyChange();
+    if (!this.#running || !isWorking(this.core.status)) {
+      this.#ignored.push({ text, at, reason: this.#running ? this.core.status : 'stopped' });
+      this.core.notifyChange();
       return false;
     }
     const code: ScannedCode = { text, source, at };
@@ -88,21 +76,5 @@ export class MockCodeScanner implements CodeScanner {
   /** Scans that reached no listener, oldest first. */
   ignored(): IgnoredScan[] {
     return [...this.#ignored];
-  }
-
-  get faults(): MockFault[] {
-    return this.#core.faults;
-  }
-
-  inject(fault: MockFault): void {
-    this.#core.inject(fault);
-  }
-
-  clear(): void {
-    this.#core.clear();
-  }
-
-  onChange(listener: () => void): Unsubscribe {
-    return this.#core.onChange(listener);
   }
 }

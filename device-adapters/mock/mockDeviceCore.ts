@@ -6,13 +6,14 @@ import {
   type Unsubscribe,
   type WaitOptions,
 } from '../device';
+import { bounded } from '../shared/bounded';
+import { StatusCell } from '../shared/statusCell';
 import { MOCK_FAULTS, describeFault, type MockFault, type MockFaultName } from './mockFault';
+import { sleep } from './mockTiming';
 
 /** Faults that are a device condition: they set the status and fail calls, also calls under way. */
 const CONDITIONS = ['offline', 'hardware-error', 'cover-open', 'jam', 'paper-out'] as const;
 type Condition = (typeof CONDITIONS)[number];
-
-const MAX_TIMER_MS = 2_147_483_647;
 
 /** Paper is one quantity: low and out replace each other. */
 const PAPER_LEVELS: readonly MockFaultName[] = ['paper-low', 'paper-out'];
@@ -30,22 +31,21 @@ export class MockDeviceCore {
   #faults = new Set<MockFaultName>();
   #slowMs = 0;
   #busyCalls = 0;
-  #status: DeviceStatus = 'online';
-  #statusListeners = new Set<(status: DeviceStatus) => void>();
+  readonly #status = new StatusCell('online');
   #changeListeners = new Set<() => void>();
-  #calls = new Set<AbortController>();
+  /** The calls under way, each interrupted with the error of a condition fault injected meanwhile. */
+  #calls = new Set<(error: DeviceError) => void>();
 
   constructor(kind: DeviceKind) {
     this.kind = kind;
   }
 
   get status(): DeviceStatus {
-    return this.#status;
+    return this.#status.value;
   }
 
   onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    this.#statusListeners.add(listener);
-    return () => this.#statusListeners.delete(listener);
+    return this.#status.subscribe(listener);
   }
 
   /** For the tester's panel: anything about this device changed (status, faults, its own state). */
@@ -105,7 +105,7 @@ export class MockDeviceCore {
     this.#faults.add(fault);
     if (isCondition(fault)) {
       const error = this.#conditionError(fault);
-      for (const call of [...this.#calls]) call.abort(error);
+      for (const interrupt of [...this.#calls]) interrupt(error);
     }
     this.#update();
     this.notifyChange();
@@ -136,43 +136,56 @@ export class MockDeviceCore {
     };
   }
 
+  /** The device is 'busy' for `ms` plus what a `{ slow }` fault adds, or until the signal aborts. */
+  async busyFor(ms: number, signal: AbortSignal): Promise<void> {
+    const endBusy = this.beginBusy();
+    try {
+      await sleep(this.duration(ms), signal);
+    } finally {
+      endBusy();
+    }
+  }
+
   /**
-   * Runs one device call: refused at once when cancelled or under a condition fault; otherwise
-   * `body` runs with a signal that aborts (with the DeviceError to throw) on the caller's abort,
-   * on the timeout, or when a condition fault is injected meanwhile.
+   * Runs one device call, bounded like every device call (see bounded): refused at once when
+   * cancelled or under a condition fault; otherwise `body` runs with a signal that aborts when
+   * the call ends early: on the caller's abort, on the timeout, or when a condition fault is
+   * injected meanwhile, which fails the call with that fault's error.
    */
-  async run<T>(
+  run<T>(
     options: WaitOptions,
     defaultTimeoutMs: number,
     body: (signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
-    const { signal: callerSignal, timeoutMs = defaultTimeoutMs } = options;
-    if (callerSignal?.aborted)
-      throw this.error('cancelled', 'the call was cancelled before it began');
-    const refusal = this.#refusal();
-    if (refusal) throw refusal;
-
-    const call = new AbortController();
-    const onCallerAbort = () => call.abort(this.error('cancelled', 'the call was cancelled'));
-    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-    // setTimeout fires at once past 2^31 − 1 ms; a bound that long means no bound.
-    const timer =
-      timeoutMs <= MAX_TIMER_MS
-        ? setTimeout(
-            () => call.abort(this.error('timeout', `no answer within ${timeoutMs} ms`)),
-            timeoutMs,
-          )
-        : undefined;
-    this.#calls.add(call);
-    try {
-      const result = await body(call.signal);
-      call.signal.throwIfAborted();
-      return result;
-    } finally {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-      this.#calls.delete(call);
-    }
+    return bounded<T>(
+      this.kind,
+      ({ resolve, reject }) => {
+        const refusal = this.#refusal();
+        if (refusal) {
+          reject(refusal);
+          return undefined;
+        }
+        const call = new AbortController();
+        const interrupt = (error: DeviceError) => {
+          call.abort(error);
+          reject(error);
+        };
+        this.#calls.add(interrupt);
+        // The body's own failure (a staged outcome, a DeviceError of its own) passes through as it is.
+        body(call.signal).then(resolve, (error: unknown) => reject(error as DeviceError));
+        return () => {
+          this.#calls.delete(interrupt);
+          call.abort();
+        };
+      },
+      options,
+      defaultTimeoutMs,
+      {
+        cancelledEarly: `mock ${this.kind}: the call was cancelled before it began`,
+        cancelled: `mock ${this.kind}: the call was cancelled`,
+        timeout: (timeoutMs) => `mock ${this.kind}: no answer within ${timeoutMs} ms`,
+      },
+    );
   }
 
   #refusal(): DeviceError | undefined {
@@ -189,9 +202,6 @@ export class MockDeviceCore {
     const next: DeviceStatus =
       condition ??
       (this.#faults.has('paper-low') ? 'paper-low' : this.#busyCalls > 0 ? 'busy' : 'online');
-    if (next === this.#status) return;
-    this.#status = next;
-    for (const listener of [...this.#statusListeners]) listener(next);
-    this.notifyChange();
+    if (this.#status.set(next)) this.notifyChange();
   }
 }

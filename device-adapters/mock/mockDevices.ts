@@ -14,7 +14,7 @@ import { MOCK_FAULTS, type MockFault, type MockFaultName } from './mockFault';
 import { MockIdCardReader, type MockIdCardReaderOptions } from './mockIdCardReader';
 import { MockPrintTray, type PrintedItem } from './mockPrintTray';
 import { MockReceiptPrinter, type MockReceiptPrinterOptions } from './mockReceiptPrinter';
-import { TEST_PERSONS, type TestPerson } from './testPersons';
+import { TEST_PERSONS, type TestPerson } from '../../domain/testPersons';
 
 export interface MockDevicesOptions {
   /** Every timing 0 (for tests and quick demos); a device's own options still win. */

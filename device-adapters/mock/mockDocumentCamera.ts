@@ -1,7 +1,6 @@
-import type { DeviceStatus, Unsubscribe, WaitOptions } from '../device';
+import type { WaitOptions } from '../device';
 import type { CaptureSide, CapturedImage, DocumentCamera } from '../documentCamera';
-import { MockDeviceCore } from './mockDeviceCore';
-import type { MockFault } from './mockFault';
+import { MockDevice } from './mockDevice';
 import { sampleCardImage } from './mockImages';
 import { sleep } from './mockTiming';
 
@@ -13,34 +12,25 @@ export interface MockDocumentCameraOptions {
 }
 
 /** A simulated document camera (高拍仪) that captures a specimen card picture. */
-export class MockDocumentCamera implements DocumentCamera {
-  readonly kind = 'camera' as const;
-  readonly #core = new MockDeviceCore('camera');
+export class MockDocumentCamera extends MockDevice<'camera'> implements DocumentCamera {
   readonly #captureMs: number;
   readonly #defaultTimeoutMs: number;
   #failingCaptures = 0;
 
   constructor(options: MockDocumentCameraOptions = {}) {
+    super('camera');
     this.#captureMs = options.captureMs ?? 500;
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 10_000;
   }
 
-  get status(): DeviceStatus {
-    return this.#core.status;
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#core.onStatus(listener);
-  }
-
   capture(side: CaptureSide, options: WaitOptions = {}): Promise<CapturedImage> {
-    return this.#core.run(options, this.#defaultTimeoutMs, async (signal) => {
-      const endBusy = this.#core.beginBusy();
+    return this.core.run(options, this.#defaultTimeoutMs, async (signal) => {
+      const endBusy = this.core.beginBusy();
       try {
-        await sleep(this.#core.duration(this.#captureMs), signal);
-        if (this.#failingCaptures > 0 || this.#core.has('read-error')) {
+        await sleep(this.core.duration(this.#captureMs), signal);
+        if (this.#failingCaptures > 0 || this.core.has('read-error')) {
           this.#failingCaptures = Math.max(0, this.#failingCaptures - 1);
-          throw this.#core.error('hardware-error', 'the capture failed (a fault the tester set)');
+          throw this.core.error('hardware-error', 'the capture failed (a fault the tester set)');
         }
         return await sampleCardImage(side);
       } finally {
@@ -54,23 +44,11 @@ export class MockDocumentCamera implements DocumentCamera {
   /** The next capture fails with 'hardware-error'; the one after works again. */
   failNextCapture(): void {
     this.#failingCaptures += 1;
-    this.#core.notifyChange();
+    this.core.notifyChange();
   }
 
-  get faults(): MockFault[] {
-    return this.#core.faults;
-  }
-
-  inject(fault: MockFault): void {
-    this.#core.inject(fault);
-  }
-
-  clear(): void {
+  override clear(): void {
     this.#failingCaptures = 0;
-    this.#core.clear();
-  }
-
-  onChange(listener: () => void): Unsubscribe {
-    return this.#core.onChange(listener);
+    super.clear();
   }
 }

@@ -1,57 +1,31 @@
-import type { DeviceStatus, Unsubscribe, WaitOptions } from '../device';
-import type { DocumentPrinter, PrintDocument } from '../documentPrinter';
-import { MockDeviceCore } from './mockDeviceCore';
-import type { MockFault } from './mockFault';
-import { MockPrintTray } from './mockPrintTray';
-import { sleep } from './mockTiming';
+import { DEFAULT_DEVICE_TIMEOUTS, type PrintDocument } from '../../domain';
+import type { WaitOptions } from '../device';
+import type { DocumentPrinter } from '../documentPrinter';
+import { MockPrinter, type MockPrinterOptions } from './mockPrinter';
 
-export interface MockDocumentPrinterOptions {
+export interface MockDocumentPrinterOptions extends MockPrinterOptions {
   /** How long a document takes to print; the printer is 'busy' meanwhile. Default 1500 ms. */
   printMs?: number;
   /** Bound when the caller gives no timeoutMs. Default 120 s. */
   defaultTimeoutMs?: number;
-  /** Where finished documents go; shared with the receipt printer by createMockDevices. */
-  tray?: MockPrintTray;
 }
 
 /** A simulated A4 / licence-paper printer, with the receipt printer's fault and status model. */
-export class MockDocumentPrinter implements DocumentPrinter {
-  readonly kind = 'document' as const;
-  readonly #core = new MockDeviceCore('document');
-  readonly #printMs: number;
-  readonly #defaultTimeoutMs: number;
-  readonly tray: MockPrintTray;
-
+export class MockDocumentPrinter extends MockPrinter<'document'> implements DocumentPrinter {
   constructor(options: MockDocumentPrinterOptions = {}) {
-    this.#printMs = options.printMs ?? 1500;
-    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 120_000;
-    this.tray = options.tray ?? new MockPrintTray();
-  }
-
-  get status(): DeviceStatus {
-    return this.#core.status;
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#core.onStatus(listener);
+    super('document', options, {
+      printMs: 1500,
+      defaultTimeoutMs: DEFAULT_DEVICE_TIMEOUTS.documentPrintMs,
+    });
   }
 
   print(document: PrintDocument, options: WaitOptions = {}): Promise<void> {
-    return this.#core.run(options, this.#defaultTimeoutMs, async (signal) => {
-      const endBusy = this.#core.beginBusy();
-      try {
-        await sleep(this.#core.duration(this.#printMs), signal);
-      } finally {
-        endBusy();
-      }
-      this.tray.add({
-        device: 'document',
-        title: document.title,
-        text: document.text,
-        at: Date.now(),
-        document: structuredClone(document),
-      });
+    const job = () => ({
+      title: document.title,
+      text: document.text,
+      document: structuredClone(document),
     });
+    return this.printJob(options, job);
   }
 
   /** The simulated printer keeps its job history: a job is completed when its paper is in the tray. */
@@ -59,28 +33,5 @@ export class MockDocumentPrinter implements DocumentPrinter {
     return this.tray.list().some((item) => item.document?.jobKey === jobKey)
       ? 'completed'
       : 'not-found';
-  }
-
-  // Controls for testers and the simulator.
-
-  /** How many documents this printer has finished. */
-  get printedCount(): number {
-    return this.tray.list().filter((item) => item.device === 'document').length;
-  }
-
-  get faults(): MockFault[] {
-    return this.#core.faults;
-  }
-
-  inject(fault: MockFault): void {
-    this.#core.inject(fault);
-  }
-
-  clear(): void {
-    this.#core.clear();
-  }
-
-  onChange(listener: () => void): Unsubscribe {
-    return this.#core.onChange(listener);
   }
 }

@@ -1,8 +1,7 @@
-import type { DeviceStatus, Unsubscribe, WaitOptions } from '../device';
+import { DEFAULT_DEVICE_TIMEOUTS } from '../../domain';
+import type { WaitOptions } from '../device';
 import type { FaceMatch, FaceVerifier } from '../faceVerifier';
-import { MockDeviceCore } from './mockDeviceCore';
-import type { MockFault } from './mockFault';
-import { sleep } from './mockTiming';
+import { MockDevice } from './mockDevice';
 
 /** Who the mock's camera sees: the card holder, someone else, nobody, or a photo held up. */
 export type FaceOutcome = 'match' | 'mismatch' | 'no-face' | 'liveness-failed';
@@ -18,46 +17,32 @@ export interface MockFaceVerifierOptions {
 const MATCH_SCORE = 0.93;
 
 /** A simulated face verifier (人证核验). */
-export class MockFaceVerifier implements FaceVerifier {
-  readonly kind = 'face' as const;
-  readonly #core = new MockDeviceCore('face');
+export class MockFaceVerifier extends MockDevice<'face'> implements FaceVerifier {
   readonly #verifyMs: number;
   readonly #defaultTimeoutMs: number;
   #next: FaceOutcome = 'match';
 
   constructor(options: MockFaceVerifierOptions = {}) {
+    super('face');
     this.#verifyMs = options.verifyMs ?? 800;
-    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
-  }
-
-  get status(): DeviceStatus {
-    return this.#core.status;
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#core.onStatus(listener);
+    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_DEVICE_TIMEOUTS.faceMs;
   }
 
   verify(_cardPhoto: string | undefined, options: WaitOptions = {}): Promise<FaceMatch> {
-    return this.#core.run(options, this.#defaultTimeoutMs, async (signal) => {
-      const endBusy = this.#core.beginBusy();
-      try {
-        await sleep(this.#core.duration(this.#verifyMs), signal);
-      } finally {
-        endBusy();
-      }
+    return this.core.run(options, this.#defaultTimeoutMs, async (signal) => {
+      await this.core.busyFor(this.#verifyMs, signal);
       const outcome = this.#next;
       this.#next = 'match';
-      this.#core.notifyChange();
+      this.core.notifyChange();
       switch (outcome) {
         case 'match':
           return { score: MATCH_SCORE };
         case 'mismatch':
-          throw this.#core.error('mismatch', 'the face does not match the card photo (as staged)');
+          throw this.core.error('mismatch', 'the face does not match the card photo (as staged)');
         case 'no-face':
-          throw this.#core.error('no-face', 'nobody stood in front of the camera (as staged)');
+          throw this.core.error('no-face', 'nobody stood in front of the camera (as staged)');
         case 'liveness-failed':
-          throw this.#core.error('liveness-failed', 'the face was not a live one (as staged)');
+          throw this.core.error('liveness-failed', 'the face was not a live one (as staged)');
       }
     });
   }
@@ -70,27 +55,11 @@ export class MockFaceVerifier implements FaceVerifier {
    */
   next(outcome: FaceOutcome): void {
     this.#next = outcome;
-    this.#core.notifyChange();
+    this.core.notifyChange();
   }
 
   /** The outcome the next verification will have, for the panel. */
   get upcoming(): FaceOutcome {
     return this.#next;
-  }
-
-  get faults(): MockFault[] {
-    return this.#core.faults;
-  }
-
-  inject(fault: MockFault): void {
-    this.#core.inject(fault);
-  }
-
-  clear(): void {
-    this.#core.clear();
-  }
-
-  onChange(listener: () => void): Unsubscribe {
-    return this.#core.onChange(listener);
   }
 }

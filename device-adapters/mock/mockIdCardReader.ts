@@ -1,10 +1,9 @@
 import type { IdCardRecord } from '../../domain';
-import type { DeviceStatus, Unsubscribe, WaitOptions } from '../device';
+import type { Unsubscribe, WaitOptions } from '../device';
 import type { CardPresence, IdCardReader } from '../idCardReader';
-import { MockDeviceCore } from './mockDeviceCore';
-import type { MockFault } from './mockFault';
+import { MockDevice } from './mockDevice';
 import { sleep, until } from './mockTiming';
-import { TEST_PERSONS, findTestPerson, type TestPerson } from './testPersons';
+import { TEST_PERSONS, findTestPerson, type TestPerson } from '../../domain/testPersons';
 
 export interface MockIdCardReaderOptions {
   /** How long reading a card takes; the reader is 'busy' meanwhile. Default 400 ms. */
@@ -19,9 +18,7 @@ export interface MockIdCardReaderOptions {
  * A simulated ID-card reader. It never validates: a card is delivered exactly as inserted,
  * which is how testers check that flows reject bad cards.
  */
-export class MockIdCardReader implements IdCardReader {
-  readonly kind = 'idCard' as const;
-  readonly #core = new MockDeviceCore('idCard');
+export class MockIdCardReader extends MockDevice<'idCard'> implements IdCardReader {
   readonly #readMs: number;
   readonly #defaultTimeoutMs: number;
   readonly #persons: readonly TestPerson[];
@@ -32,21 +29,14 @@ export class MockIdCardReader implements IdCardReader {
   #failingReads = 0;
 
   constructor(options: MockIdCardReaderOptions = {}) {
+    super('idCard');
     this.#readMs = options.readMs ?? 400;
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 15_000;
     this.#persons = options.persons ?? TEST_PERSONS;
   }
 
-  get status(): DeviceStatus {
-    return this.#core.status;
-  }
-
   get cardPresent(): boolean {
     return this.#card !== undefined;
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#core.onStatus(listener);
   }
 
   onCard(listener: (presence: CardPresence) => void): Unsubscribe {
@@ -55,7 +45,7 @@ export class MockIdCardReader implements IdCardReader {
   }
 
   read(options: WaitOptions = {}): Promise<IdCardRecord> {
-    return this.#core.run(options, this.#defaultTimeoutMs, async (signal) => {
+    return this.core.run(options, this.#defaultTimeoutMs, async (signal) => {
       await until(signal, (done) => {
         const ifFresh = () => {
           if (this.#card && !this.#card.read) done();
@@ -69,25 +59,22 @@ export class MockIdCardReader implements IdCardReader {
 
   async #readCard(callSignal: AbortSignal): Promise<IdCardRecord> {
     const card = this.#card;
-    if (!card) throw this.#core.error('card-removed', 'the card left the field as reading began');
+    if (!card) throw this.core.error('card-removed', 'the card left the field as reading began');
     const reading = new AbortController();
     this.#reading = reading;
     const signal = AbortSignal.any([callSignal, reading.signal]);
-    const endBusy = this.#core.beginBusy();
+    const endBusy = this.core.beginBusy();
     try {
-      let remaining = this.#core.duration(this.#readMs);
-      if (this.#core.take('pull-mid-read')) {
+      let remaining = this.core.duration(this.#readMs);
+      if (this.core.take('pull-mid-read')) {
         await sleep(remaining / 2, signal);
         remaining -= remaining / 2;
         this.remove();
       }
       await sleep(remaining, signal);
-      if (this.#failingReads > 0 || this.#core.has('read-error')) {
+      if (this.#failingReads > 0 || this.core.has('read-error')) {
         this.#failingReads = Math.max(0, this.#failingReads - 1);
-        throw this.#core.error(
-          'read-failed',
-          'the card could not be read (a fault the tester set)',
-        );
+        throw this.core.error('read-failed', 'the card could not be read (a fault the tester set)');
       }
       card.read = true;
       return { ...card.record };
@@ -114,14 +101,14 @@ export class MockIdCardReader implements IdCardReader {
   remove(): void {
     if (!this.#card) return;
     this.#card = undefined;
-    this.#reading?.abort(this.#core.error('card-removed', 'the card was pulled out mid-read'));
+    this.#reading?.abort(this.core.error('card-removed', 'the card was pulled out mid-read'));
     this.#emitCard('removed');
   }
 
   /** The next read fails with 'read-failed'; the card stays in the field and unread. */
   failNextRead(): void {
     this.#failingReads += 1;
-    this.#core.notifyChange();
+    this.core.notifyChange();
   }
 
   /** The record of the card in the field, for the panel. */
@@ -129,25 +116,13 @@ export class MockIdCardReader implements IdCardReader {
     return this.#card?.record;
   }
 
-  get faults(): MockFault[] {
-    return this.#core.faults;
-  }
-
-  inject(fault: MockFault): void {
-    this.#core.inject(fault);
-  }
-
-  clear(): void {
+  override clear(): void {
     this.#failingReads = 0;
-    this.#core.clear();
-  }
-
-  onChange(listener: () => void): Unsubscribe {
-    return this.#core.onChange(listener);
+    super.clear();
   }
 
   #emitCard(presence: CardPresence): void {
     for (const listener of [...this.#cardListeners]) listener(presence);
-    this.#core.notifyChange();
+    this.core.notifyChange();
   }
 }

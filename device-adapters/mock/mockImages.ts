@@ -6,17 +6,6 @@ function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
-/** A card photo: a head-and-shoulders silhouette on a coloured ground, 102×126 like a card's photo. */
-export function facePhotoDataUrl(background: string): string {
-  return svgDataUrl(
-    '<svg xmlns="http://www.w3.org/2000/svg" width="102" height="126" viewBox="0 0 102 126">' +
-      `<rect width="102" height="126" fill="${background}"/>` +
-      '<ellipse cx="51" cy="50" rx="22" ry="27" fill="#5b4a42"/>' +
-      '<path d="M8 126c4-30 22-42 43-42s39 12 43 42z" fill="#2f3b52"/>' +
-      '</svg>',
-  );
-}
-
 /** The size of a captured card: ID-1 (85.6 × 54 mm) at 10 pixels a millimetre. */
 const CARD_WIDTH = 856;
 const CARD_HEIGHT = 540;

@@ -1,5 +1,5 @@
 import type { Unsubscribe } from '../device';
-import type { PrintDocument } from '../documentPrinter';
+import type { PrintDocument } from '../../domain';
 import type { ReceiptTicket } from '../receiptPrinter';
 
 /** One job a mock printer finished, as the tester's tray shows it. */
@@ -36,6 +36,11 @@ export class MockPrintTray {
 
   list(): PrintedItem[] {
     return [...this.#items];
+  }
+
+  /** How many jobs this printer has finished. */
+  count(device: PrintedItem['device']): number {
+    return this.#items.filter((item) => item.device === device).length;
   }
 
   clear(): void {

@@ -1,38 +1,29 @@
 import * as v from 'valibot';
-import { DeviceError, type DeviceStatus, type Unsubscribe, type WaitOptions } from '../device';
+import { DEFAULT_DEVICE_TIMEOUTS } from '../../domain';
+import { DeviceError, type DeviceStatus, type WaitOptions } from '../device';
 import type { FaceMatch, FaceVerifier } from '../faceVerifier';
-import { bounded } from './bounded';
+import { bounded } from '../shared/bounded';
+import { StatusDevice } from '../shared/statusCell';
 import type { BridgeConnection } from './bridgeConnection';
 import { completionError, completionSchema, statusChangedSchema } from './bridgeProtocol';
-import { StatusCell } from './statusCell';
 
 /** The face verifier (人证核验) behind the local device bridge. */
-export class BridgeFaceVerifier implements FaceVerifier {
-  readonly kind = 'face' as const;
+export class BridgeFaceVerifier extends StatusDevice<'face'> implements FaceVerifier {
   readonly #bridge: BridgeConnection;
-  readonly #status: StatusCell;
   #deviceStatus: DeviceStatus = 'online';
 
   constructor(bridge: BridgeConnection) {
+    super('face', bridge.open ? 'online' : 'offline');
     this.#bridge = bridge;
-    this.#status = new StatusCell(bridge.open ? 'online' : 'offline');
-    bridge.onConnection((open) => this.#status.set(open ? this.#deviceStatus : 'offline'));
+    bridge.onConnection((open) => this.setStatus(open ? this.#deviceStatus : 'offline'));
     bridge.onUnsolicited((message) => {
       if (message.header.name !== 'Common.StatusChanged') return;
       const change = v.safeParse(statusChangedSchema, message.payload);
       if (change.success && change.output.device === 'face') {
         this.#deviceStatus = change.output.status;
-        if (bridge.open) this.#status.set(change.output.status);
+        if (bridge.open) this.setStatus(change.output.status);
       }
     });
-  }
-
-  get status(): DeviceStatus {
-    return this.#status.value;
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#status.subscribe(listener);
   }
 
   verify(cardPhoto: string | undefined, options?: WaitOptions): Promise<FaceMatch> {
@@ -84,7 +75,7 @@ export class BridgeFaceVerifier implements FaceVerifier {
         };
       },
       options,
-      30_000,
+      DEFAULT_DEVICE_TIMEOUTS.faceMs,
     );
   }
 }

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import type { IdCardRecord } from '../../domain';
 import { DeviceError, type DeviceStatus, type Unsubscribe, type WaitOptions } from '../device';
 import type { CardPresence, IdCardReader } from '../idCardReader';
-import { bounded } from './bounded';
+import { bounded } from '../shared/bounded';
+import { StatusDevice } from '../shared/statusCell';
 import type { BridgeConnection } from './bridgeConnection';
 import {
   completionError,
@@ -10,13 +11,10 @@ import {
   idCardRecordSchema,
   statusChangedSchema,
 } from './bridgeProtocol';
-import { StatusCell } from './statusCell';
 
 /** The resident-ID reader behind the local device bridge. */
-export class BridgeIdCardReader implements IdCardReader {
-  readonly kind = 'idCard' as const;
+export class BridgeIdCardReader extends StatusDevice<'idCard'> implements IdCardReader {
   readonly #bridge: BridgeConnection;
-  readonly #status: StatusCell;
   #deviceStatus: DeviceStatus = 'online';
   #cardPresent = false;
   /** Whether the card now in the field was read: it must leave before the next read. */
@@ -24,9 +22,9 @@ export class BridgeIdCardReader implements IdCardReader {
   #presence = new Set<(presence: CardPresence) => void>();
 
   constructor(bridge: BridgeConnection) {
+    super('idCard', bridge.open ? 'online' : 'offline');
     this.#bridge = bridge;
-    this.#status = new StatusCell(bridge.open ? 'online' : 'offline');
-    bridge.onConnection((open) => this.#status.set(open ? this.#deviceStatus : 'offline'));
+    bridge.onConnection((open) => this.setStatus(open ? this.#deviceStatus : 'offline'));
     bridge.onUnsolicited((message) => {
       if (message.header.name === 'IdCard.MediaInserted') this.#setPresence(true);
       else if (message.header.name === 'IdCard.MediaRemoved') this.#setPresence(false);
@@ -34,22 +32,14 @@ export class BridgeIdCardReader implements IdCardReader {
         const change = v.safeParse(statusChangedSchema, message.payload);
         if (change.success && change.output.device === 'idCard') {
           this.#deviceStatus = change.output.status;
-          if (bridge.open) this.#status.set(change.output.status);
+          if (bridge.open) this.setStatus(change.output.status);
         }
       }
     });
   }
 
-  get status(): DeviceStatus {
-    return this.#status.value;
-  }
-
   get cardPresent(): boolean {
     return this.#cardPresent;
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#status.subscribe(listener);
   }
 
   onCard(listener: (presence: CardPresence) => void): Unsubscribe {

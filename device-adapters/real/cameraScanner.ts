@@ -1,7 +1,7 @@
 import type { CodeScanner, ScannedCode } from '../codeScanner';
-import { DeviceError, type DeviceStatus, type Unsubscribe } from '../device';
+import { DeviceError, type Unsubscribe } from '../device';
+import { StatusDevice } from '../shared/statusCell';
 import type { QrDecoder } from './qrDecoders';
-import { StatusCell } from './statusCell';
 
 /** What the camera scanner needs of the browser; tests hand in fakes. */
 export interface CameraScannerPlatform {
@@ -26,13 +26,11 @@ export interface CameraScannerOptions {
  * decoding runs ZXing in JavaScript on the main thread, which blocks taps on a kiosk's CPU; the
  * benchmark compares it with this decoder on the same images.
  */
-export class CameraScanner implements CodeScanner {
-  readonly kind = 'scanner' as const;
+export class CameraScanner extends StatusDevice<'scanner'> implements CodeScanner {
   readonly #platform: CameraScannerPlatform;
   readonly #frameMs: number;
   readonly #restartMs: number;
   readonly #repeatMs: number;
-  readonly #status = new StatusCell('online');
   #listeners = new Set<(code: ScannedCode) => void>();
   #camera: { grab(): ImageData | null; close(): void } | null = null;
   #decoder: QrDecoder | null = null;
@@ -44,22 +42,15 @@ export class CameraScanner implements CodeScanner {
   restarts = 0;
 
   constructor(platform: CameraScannerPlatform, options: CameraScannerOptions = {}) {
+    super('scanner', 'online');
     this.#platform = platform;
     this.#frameMs = options.frameMs ?? 150;
     this.#restartMs = options.restartMs ?? 10 * 60_000;
     this.#repeatMs = options.repeatMs ?? 2_000;
   }
 
-  get status(): DeviceStatus {
-    return this.#status.value;
-  }
-
   get running(): boolean {
     return this.#camera !== null;
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#status.subscribe(listener);
   }
 
   onCode(listener: (code: ScannedCode) => void): Unsubscribe {
@@ -74,7 +65,7 @@ export class CameraScanner implements CodeScanner {
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       const code = name === 'NotAllowedError' ? 'permission-denied' : 'offline';
-      this.#status.set(code === 'offline' ? 'offline' : 'hardware-error');
+      this.setStatus(code === 'offline' ? 'offline' : 'hardware-error');
       throw new DeviceError(
         'scanner',
         code,
@@ -83,7 +74,7 @@ export class CameraScanner implements CodeScanner {
       );
     }
     this.#decoder = await this.#platform.createDecoder();
-    this.#status.set('online');
+    this.setStatus('online');
     this.#loop = setInterval(() => void this.#look(), this.#frameMs);
     this.#restart = setInterval(() => void this.#renewDecoder(), this.#restartMs);
   }
@@ -119,10 +110,10 @@ export class CameraScanner implements CodeScanner {
         this.#last = { text, at: now };
         for (const listener of [...this.#listeners]) listener({ text, source: 'camera', at: now });
       }
-      if (this.#status.value === 'hardware-error') this.#status.set('online');
+      if (this.status === 'hardware-error') this.setStatus('online');
     } catch {
       // A decoder that failed is replaced; the camera keeps running.
-      this.#status.set('hardware-error');
+      this.setStatus('hardware-error');
       await this.#renewDecoder();
     } finally {
       this.#inFlight = false;

@@ -1,41 +1,25 @@
 import type { CodeScanner, ScannedCode } from '../codeScanner';
 import { isWorking } from '../../domain/deviceStatus';
 import type { DeviceStatus, Unsubscribe } from '../device';
-import { StatusCell } from './statusCell';
+import { StatusDevice } from '../shared/statusCell';
 
 /**
  * Several scanners as one, as kiosks pair a handheld scanner with the camera: codes from any of
  * them, working while at least one works. A part that fails to start is left off, not fatal;
  * only when none starts does start() fail, with the first part's error.
  */
-export class CombinedScanner implements CodeScanner {
-  readonly kind = 'scanner' as const;
+export class CombinedScanner extends StatusDevice<'scanner'> implements CodeScanner {
   readonly #parts: readonly CodeScanner[];
-  readonly #status: StatusCell;
 
   constructor(parts: readonly CodeScanner[]) {
     if (parts.length === 0) throw new Error('CombinedScanner needs at least one scanner');
+    super('scanner', combined(parts));
     this.#parts = parts;
-    this.#status = new StatusCell(this.#combined());
-    for (const part of parts) part.onStatus(() => this.#status.set(this.#combined()));
-  }
-
-  /** The first working part's status, else the first part's (why it does not work). */
-  #combined(): DeviceStatus {
-    const statuses = this.#parts.map((part) => part.status);
-    return statuses.find(isWorking) ?? (statuses[0] as DeviceStatus);
-  }
-
-  get status(): DeviceStatus {
-    return this.#status.value;
+    for (const part of parts) part.onStatus(() => this.setStatus(combined(parts)));
   }
 
   get running(): boolean {
     return this.#parts.some((part) => part.running);
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#status.subscribe(listener);
   }
 
   onCode(listener: (code: ScannedCode) => void): Unsubscribe {
@@ -52,4 +36,10 @@ export class CombinedScanner implements CodeScanner {
   async stop(): Promise<void> {
     await Promise.all(this.#parts.map((part) => part.stop()));
   }
+}
+
+/** The first working part's status, else the first part's (why it does not work). */
+function combined(parts: readonly CodeScanner[]): DeviceStatus {
+  const statuses = parts.map((part) => part.status);
+  return statuses.find(isWorking) ?? (statuses[0] as DeviceStatus);
 }

@@ -1,7 +1,8 @@
-import { DeviceError, type DeviceStatus, type Unsubscribe, type WaitOptions } from '../device';
+import { DeviceError, type WaitOptions } from '../device';
 import type { CaptureSide, CapturedImage, DocumentCamera } from '../documentCamera';
-import { bounded } from './bounded';
-import { StatusCell } from './statusCell';
+import { DEFAULT_DEVICE_TIMEOUTS } from '../../domain';
+import { bounded } from '../shared/bounded';
+import { StatusDevice } from '../shared/statusCell';
 
 /** The parts of the browser the camera needs; tests hand in fakes. */
 export interface CameraPlatform {
@@ -46,24 +47,15 @@ const browserPlatform: CameraPlatform = {
  * A document camera (高拍仪), which shows up as a UVC camera: opened for each capture and
  * released right after, so no picture of a citizen's card is ever kept in a running stream.
  */
-export class MediaDocumentCamera implements DocumentCamera {
-  readonly kind = 'camera' as const;
-  readonly #status = new StatusCell('online');
+export class MediaDocumentCamera extends StatusDevice<'camera'> implements DocumentCamera {
   readonly #platform: CameraPlatform;
   readonly #deviceId: string | undefined;
 
   constructor(options: { platform?: CameraPlatform; deviceId?: string } = {}) {
+    super('camera', 'online');
     this.#platform = options.platform ?? browserPlatform;
     this.#deviceId = options.deviceId;
-    this.#platform.watchPresence((present) => this.#status.set(present ? 'online' : 'offline'));
-  }
-
-  get status(): DeviceStatus {
-    return this.#status.value;
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#status.subscribe(listener);
+    this.#platform.watchPresence((present) => this.setStatus(present ? 'online' : 'offline'));
   }
 
   capture(_side: CaptureSide, options?: WaitOptions): Promise<CapturedImage> {
@@ -96,7 +88,7 @@ export class MediaDocumentCamera implements DocumentCamera {
             }
             const image = await this.#platform.grabFrame(opened);
             release();
-            this.#status.set('online');
+            this.setStatus('online');
             resolve(image);
           })
           .catch((error: unknown) => {
@@ -112,7 +104,7 @@ export class MediaDocumentCamera implements DocumentCamera {
               name === 'NotFoundError' || name === 'OverconstrainedError'
                 ? 'offline'
                 : 'hardware-error';
-            this.#status.set(code);
+            this.setStatus(code);
             reject(
               new DeviceError(
                 'camera',
@@ -128,7 +120,7 @@ export class MediaDocumentCamera implements DocumentCamera {
         };
       },
       options,
-      15_000,
+      DEFAULT_DEVICE_TIMEOUTS.captureMs,
     );
   }
 }

@@ -1,6 +1,6 @@
-import type { DeviceStatus, Unsubscribe } from '../device';
+import type { Unsubscribe } from '../device';
 import type { CodeScanner, ScannedCode } from '../codeScanner';
-import { StatusCell } from './statusCell';
+import { StatusDevice } from '../shared/statusCell';
 
 export interface WedgeScannerOptions {
   /** Where the scanner's keystrokes arrive; the window by default. */
@@ -20,13 +20,11 @@ export interface WedgeScannerOptions {
  * (the very first key may already have reached a focused input — citizen screens have none).
  * A wedge scanner reports nothing of itself, so its status is always 'online'.
  */
-export class WedgeScanner implements CodeScanner {
-  readonly kind = 'scanner' as const;
+export class WedgeScanner extends StatusDevice<'scanner'> implements CodeScanner {
   readonly #target: EventTarget;
   readonly #maxGapMs: number;
   readonly #minLength: number;
   readonly #endPauseMs: number;
-  readonly #status = new StatusCell('online');
   #listeners = new Set<(code: ScannedCode) => void>();
   #running = false;
   #buffer = '';
@@ -34,22 +32,15 @@ export class WedgeScanner implements CodeScanner {
   #endTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: WedgeScannerOptions = {}) {
+    super('scanner', 'online');
     this.#target = options.target ?? window;
     this.#maxGapMs = options.maxGapMs ?? 30;
     this.#minLength = options.minLength ?? 4;
     this.#endPauseMs = options.endPauseMs ?? 50;
   }
 
-  get status(): DeviceStatus {
-    return this.#status.value;
-  }
-
   get running(): boolean {
     return this.#running;
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#status.subscribe(listener);
   }
 
   onCode(listener: (code: ScannedCode) => void): Unsubscribe {

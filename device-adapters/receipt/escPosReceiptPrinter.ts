@@ -1,13 +1,10 @@
-import {
-  DeviceError,
-  type DeviceErrorCode,
-  type DeviceStatus,
-  type Unsubscribe,
-  type WaitOptions,
-} from '../device';
+import { DeviceError, type Unsubscribe, type WaitOptions } from '../device';
 import type { MediaEvent, ReceiptPrinter, ReceiptTicket } from '../receiptPrinter';
+import { DEFAULT_DEVICE_TIMEOUTS } from '../../domain';
+import { boundedPrint } from '../shared/boundedPrint';
+import { Listeners } from '../shared/listeners';
+import { StatusDevice } from '../shared/statusCell';
 import { encodeTicket } from './encodeTicket';
-import { Listeners } from './listeners';
 import { PrinterAnswerReader, processIdRequest, type PrinterAnswer } from './printerAnswers';
 import type { PrinterModel } from './printerModels';
 import {
@@ -29,13 +26,10 @@ export interface EscPosReceiptPrinterOptions {
   defaultTimeoutMs?: number;
 }
 
-/** Statuses in which a print is refused, each with the error code it is refused with. */
-const REFUSING: Partial<Record<DeviceStatus, DeviceErrorCode>> = {
-  offline: 'offline',
-  'paper-out': 'paper-out',
-  jam: 'jam',
-  'cover-open': 'cover-open',
-  'hardware-error': 'hardware-error',
+const PRINT_MESSAGES = {
+  cancelledEarly: 'the print was cancelled before it started',
+  cancelled: 'the print was cancelled',
+  timeout: (timeoutMs: number) => `the ticket was not printed within ${timeoutMs} ms`,
 };
 
 interface StatusPoll {
@@ -54,18 +48,15 @@ interface StatusPoll {
  * Without one (`presenter: false`) 'presented' is emitted when a ticket is printed and 'taken'
  * never is: mediaAtExit then stays true until the next print, and the flows must not wait for it.
  */
-export class EscPosReceiptPrinter implements ReceiptPrinter {
-  readonly kind = 'receipt' as const;
+export class EscPosReceiptPrinter extends StatusDevice<'receipt'> implements ReceiptPrinter {
   readonly #transport: ReceiptTransport;
   readonly #model: PrinterModel;
   readonly #pollIntervalMs: number;
   readonly #answerTimeoutMs: number;
   readonly #defaultTimeoutMs: number;
-  readonly #statusListeners = new Listeners<DeviceStatus>();
   readonly #mediaListeners = new Listeners<MediaEvent>();
   readonly #jobs = new Map<string, () => void>();
   readonly #reader = new PrinterAnswerReader();
-  #status: DeviceStatus = 'offline';
   #mediaAtExit = false;
   #lastError: DeviceError | undefined;
   #poll: StatusPoll | undefined;
@@ -77,15 +68,12 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
   #started = false;
 
   constructor(options: EscPosReceiptPrinterOptions) {
+    super('receipt', 'offline');
     this.#transport = options.transport;
     this.#model = options.model;
     this.#pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.#answerTimeoutMs = options.answerTimeoutMs ?? 1000;
-    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
-  }
-
-  get status(): DeviceStatus {
-    return this.#status;
+    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_DEVICE_TIMEOUTS.receiptPrintMs;
   }
 
   get mediaAtExit(): boolean {
@@ -100,10 +88,6 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
   /** The last failure met outside a call (status polling, the transport's read loop), for the logs. */
   get lastError(): DeviceError | undefined {
     return this.#lastError;
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.#statusListeners.add(listener);
   }
 
   onMedia(listener: (event: MediaEvent) => void): Unsubscribe {
@@ -139,7 +123,7 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
     this.#poll?.done(
       new DeviceError('receipt', 'offline', 'the receipt printer driver was disposed'),
     );
-    this.#setStatus('offline');
+    this.setStatus('offline');
   }
 
   /** Asks the printer for its real-time status now; resolves once the status is updated. */
@@ -151,88 +135,48 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
   }
 
   print(ticket: ReceiptTicket, options: WaitOptions = {}): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const { signal } = options;
-      if (signal?.aborted) {
-        reject(
-          new DeviceError('receipt', 'cancelled', 'the print was cancelled before it started'),
-        );
-        return;
-      }
-      const refused = REFUSING[this.#status];
-      if (refused) {
-        reject(new DeviceError('receipt', refused, `the receipt printer is ${this.#status}`));
-        return;
-      }
-      let bytes: Uint8Array;
-      const id = this.#jobId();
-      try {
-        bytes = Uint8Array.from([...encodeTicket(ticket, this.#model), ...processIdRequest(id)]);
-      } catch (error) {
-        reject(
-          new DeviceError(
-            'receipt',
-            'hardware-error',
-            `'${ticket.title}' cannot be printed: ${error instanceof Error ? error.message : String(error)}`,
-            {
-              cause: error,
-            },
-          ),
-        );
-        return;
-      }
-
-      let finished = false;
-      const finish = (error?: DeviceError) => {
-        if (finished) return;
-        finished = true;
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        offStatus();
-        this.#jobs.delete(id);
-        if (error) {
-          reject(error);
-          return;
-        }
-        this.#mediaAtExit = true;
-        this.#mediaListeners.emit('presented');
-        resolve();
-      };
-      const timeoutMs = options.timeoutMs ?? this.#defaultTimeoutMs;
-      const timer = setTimeout(
-        () =>
-          finish(
+    return boundedPrint(
+      this,
+      ({ resolve, reject }) => {
+        let bytes: Uint8Array;
+        const id = this.#jobId();
+        try {
+          bytes = Uint8Array.from([...encodeTicket(ticket, this.#model), ...processIdRequest(id)]);
+        } catch (error) {
+          reject(
             new DeviceError(
               'receipt',
-              'timeout',
-              `the ticket was not printed within ${timeoutMs} ms`,
-            ),
-          ),
-        timeoutMs,
-      );
-      const onAbort = () =>
-        finish(new DeviceError('receipt', 'cancelled', 'the print was cancelled'));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const offStatus = this.onStatus((status) => {
-        const code = REFUSING[status];
-        if (code)
-          finish(
-            new DeviceError('receipt', code, `the receipt printer became ${status} while printing`),
-          );
-      });
-      this.#jobs.set(id, () => finish());
-      // Without a presenter nothing tells when a ticket is taken; a new one is what is at the exit next.
-      if (!this.#model.presenter) this.#mediaAtExit = false;
-      this.#transport.write(bytes).catch((error: unknown) =>
-        finish(
-          error instanceof DeviceError
-            ? error
-            : new DeviceError('receipt', 'hardware-error', 'the ticket could not be sent', {
+              'hardware-error',
+              `'${ticket.title}' cannot be printed: ${error instanceof Error ? error.message : String(error)}`,
+              {
                 cause: error,
-              }),
-        ),
-      );
-    });
+              },
+            ),
+          );
+          return undefined;
+        }
+        this.#jobs.set(id, () => {
+          if (!resolve()) return;
+          this.#mediaAtExit = true;
+          this.#mediaListeners.emit('presented');
+        });
+        // Without a presenter nothing tells when a ticket is taken; a new one is what is at the exit next.
+        if (!this.#model.presenter) this.#mediaAtExit = false;
+        this.#transport.write(bytes).catch((error: unknown) =>
+          reject(
+            error instanceof DeviceError
+              ? error
+              : new DeviceError('receipt', 'hardware-error', 'the ticket could not be sent', {
+                  cause: error,
+                }),
+          ),
+        );
+        return () => this.#jobs.delete(id);
+      },
+      options,
+      this.#defaultTimeoutMs,
+      PRINT_MESSAGES,
+    );
   }
 
   #jobId(): string {
@@ -250,7 +194,7 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
 
   async #askStatus(): Promise<void> {
     if (!this.#transport.connected) {
-      this.#setStatus('offline');
+      this.setStatus('offline');
       return;
     }
     const request = this.#model.presenter
@@ -310,7 +254,7 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
   #understand(poll: StatusPoll): void {
     const [printer = 0, offline = 0, failure = 0, paper = 0] = poll.bytes;
     try {
-      this.#setStatus(parseRealtimeStatus({ printer, offline, error: failure, paper }));
+      this.setStatus(parseRealtimeStatus({ printer, offline, error: failure, paper }));
       if (poll.fullStatus && !isTicketAtExit(poll.fullStatus) && this.#mediaAtExit) {
         this.#mediaAtExit = false;
         this.#mediaListeners.emit('taken');
@@ -361,19 +305,13 @@ export class EscPosReceiptPrinter implements ReceiptPrinter {
 
   #lost(): void {
     this.#poll?.done(new DeviceError('receipt', 'offline', 'the receipt printer was disconnected'));
-    this.#setStatus('offline');
+    this.setStatus('offline');
   }
 
   #fail(error: DeviceError): void {
     this.#lastError = error;
-    this.#setStatus(
+    this.setStatus(
       error.code === 'offline' || !this.#transport.connected ? 'offline' : 'hardware-error',
     );
-  }
-
-  #setStatus(status: DeviceStatus): void {
-    if (status === this.#status) return;
-    this.#status = status;
-    this.#statusListeners.emit(status);
   }
 }

@@ -1,5 +1,5 @@
 import type { Unsubscribe } from '../device';
-import { Listeners } from './listeners';
+import { Listeners } from '../shared/listeners';
 import type { ReceiptTransportEvents } from './receiptTransport';
 
 /** The listeners of each transport event. */

@@ -1,10 +1,7 @@
-import { DeviceError, type Unsubscribe } from '../device';
-import type { ReceiptTransport, ReceiptTransportEvents, UsbIds } from './receiptTransport';
-import { TransportEvents } from './transportEvents';
-import { readBytes } from './readBytes';
+import type { UsbIds } from './receiptTransport';
 import { readError, transportError } from './transportError';
+import { UsbTransport, browserApi, notConnected, type UsbPrinterApi } from './usbTransport';
 import type { WebSerial, WebSerialPort } from './webPlatform';
-import { WriteQueue } from './writeQueue';
 
 export interface WebSerialTransportOptions {
   /** The printer to look for: the picker's filter, and how reconnect() finds it again. */
@@ -15,8 +12,22 @@ export interface WebSerialTransportOptions {
   serial?: WebSerial;
 }
 
-function browserSerial(): WebSerial | undefined {
-  return (globalThis.navigator as (Navigator & { serial?: WebSerial }) | undefined)?.serial;
+function serialApi(serial: WebSerial | undefined): UsbPrinterApi<WebSerialPort> | undefined {
+  return (
+    serial && {
+      target: serial,
+      request: (ids) =>
+        serial.requestPort({
+          filters: [{ usbVendorId: ids.vendorId, usbProductId: ids.productId }],
+        }),
+      permitted: () => serial.getPorts(),
+      idsOf: (port) => {
+        const info = port.getInfo();
+        return { vendorId: info.usbVendorId, productId: info.usbProductId };
+      },
+      handleOf: (event) => event.target as WebSerialPort | null,
+    }
+  );
 }
 
 /**
@@ -25,140 +36,71 @@ function browserSerial(): WebSerial | undefined {
  * DeviceError, and failures outside a call (the read loop, an automatic reconnect) are 'error' events.
  * When the printer is unplugged and plugged back in, the transport reopens it by itself.
  */
-export class WebSerialTransport implements ReceiptTransport {
-  readonly #ids: UsbIds;
+export class WebSerialTransport extends UsbTransport<WebSerialPort> {
   readonly #baudRate: number;
-  readonly #serial: WebSerial | undefined;
-  readonly #events = new TransportEvents();
-  readonly #queue = new WriteQueue();
   #port: WebSerialPort | undefined;
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   #reading: Promise<void> = Promise.resolve();
-  #listening = false;
 
   constructor(options: WebSerialTransportOptions) {
-    this.#ids = options.usb;
+    super(
+      options.usb,
+      {
+        api: 'WebSerial (navigator.serial)',
+        one: 'serial port',
+        many: 'serial ports',
+        printer: 'serial port',
+      },
+      serialApi(options.serial ?? browserApi<WebSerial>('serial')),
+    );
     this.#baudRate = options.baudRate ?? 9600;
-    this.#serial = options.serial ?? browserSerial();
   }
 
-  get connected(): boolean {
-    return this.#port !== undefined;
+  protected current(): WebSerialPort | undefined {
+    return this.#port;
   }
 
-  on<E extends keyof ReceiptTransportEvents>(
-    event: E,
-    listener: (value: ReceiptTransportEvents[E]) => void,
-  ): Unsubscribe {
-    return this.#events.on(event, listener);
-  }
-
-  async connect(): Promise<void> {
-    const serial = this.#api();
-    let port: WebSerialPort;
-    try {
-      port = await serial.requestPort({
-        filters: [{ usbVendorId: this.#ids.vendorId, usbProductId: this.#ids.productId }],
-      });
-    } catch (error) {
-      throw transportError('no receipt printer was chosen', error);
-    }
-    await this.#open(port);
-  }
-
-  async reconnect(): Promise<void> {
-    const serial = this.#api();
-    let ports: WebSerialPort[];
-    try {
-      ports = await serial.getPorts();
-    } catch (error) {
-      throw transportError('the permitted serial ports could not be listed', error);
-    }
-    const port = ports.find((candidate) => this.#matches(candidate));
-    if (!port) {
-      throw new DeviceError(
-        'receipt',
-        'offline',
-        `no permitted serial port is ${this.#describe()}`,
-      );
-    }
-    await this.#open(port);
-  }
-
-  async disconnect(): Promise<void> {
-    this.#stopListening();
-    const port = this.#port;
-    if (!port) return;
-    this.#port = undefined;
-    try {
-      await this.#reader?.cancel();
-      await this.#reading;
-      await port.close();
-    } catch (error) {
-      throw transportError('the serial port did not close', error);
-    } finally {
-      this.#events.emit('disconnected', undefined);
-    }
-  }
-
-  write(bytes: Uint8Array): Promise<void> {
-    return this.#queue.run(async () => {
-      const port = this.#port;
-      if (!port?.writable) {
-        throw new DeviceError('receipt', 'offline', 'the receipt printer is not connected');
-      }
-      const writer = port.writable.getWriter();
-      try {
-        await writer.write(bytes);
-      } catch (error) {
-        throw transportError(
-          'writing to the receipt printer failed',
-          error,
-          this.#port ? 'hardware-error' : 'offline',
-        );
-      } finally {
-        writer.releaseLock();
-      }
-    });
-  }
-
-  read(count: number, timeoutMs: number): Promise<Uint8Array> {
-    return readBytes(this, count, timeoutMs);
-  }
-
-  #api(): WebSerial {
-    if (!this.#serial) {
-      throw new DeviceError(
-        'receipt',
-        'not-supported',
-        'this browser has no WebSerial (navigator.serial)',
-      );
-    }
-    return this.#serial;
-  }
-
-  #describe(): string {
-    const hex = (n: number) => n.toString(16).padStart(4, '0');
-    return `USB ${hex(this.#ids.vendorId)}:${hex(this.#ids.productId)}`;
-  }
-
-  #matches(port: WebSerialPort): boolean {
-    const info = port.getInfo();
-    return info.usbVendorId === this.#ids.vendorId && info.usbProductId === this.#ids.productId;
-  }
-
-  async #open(port: WebSerialPort): Promise<void> {
+  protected async open(port: WebSerialPort): Promise<void> {
     if (this.#port === port) return;
     if (this.#port) await this.disconnect();
     try {
       await port.open({ baudRate: this.#baudRate });
     } catch (error) {
-      throw transportError(`the serial port ${this.#describe()} did not open`, error);
+      throw this.openError(error);
     }
     this.#port = port;
-    this.#startListening();
+    this.startListening();
     this.#reading = this.#readLoop(port);
-    this.#events.emit('connected', undefined);
+    this.emit('connected', undefined);
+  }
+
+  protected detach(): (() => Promise<void>) | undefined {
+    const port = this.#port;
+    if (!port) return undefined;
+    this.#port = undefined;
+    return async () => {
+      await this.#reader?.cancel();
+      await this.#reading;
+      await port.close();
+    };
+  }
+
+  protected async send(port: WebSerialPort, bytes: Uint8Array): Promise<void> {
+    if (!port.writable) throw notConnected();
+    const writer = port.writable.getWriter();
+    try {
+      await writer.write(bytes);
+    } finally {
+      writer.releaseLock();
+    }
+  }
+
+  protected lost(): void {
+    this.#port = undefined;
+    this.#reader?.cancel().catch((error: unknown) => {
+      this.emit('error', transportError('the lost port did not stop reading', error));
+    });
+    this.emit('disconnected', undefined);
   }
 
   /** Reads until the port closes; a non-fatal error gives the port a new readable, so it goes on. */
@@ -170,47 +112,16 @@ export class WebSerialTransport implements ReceiptTransport {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
-          if (value && value.length > 0) this.#events.emit('data', value);
+          if (value && value.length > 0) this.emit('data', value);
         }
       } catch (error) {
         if (this.#port === port) {
-          this.#events.emit('error', readError(error));
+          this.emit('error', readError(error));
         }
       } finally {
         reader.releaseLock();
         this.#reader = undefined;
       }
     }
-  }
-
-  readonly #onDisconnect = (event: Event) => {
-    if (!this.#port || event.target !== this.#port) return;
-    this.#port = undefined;
-    this.#reader?.cancel().catch((error: unknown) => {
-      this.#events.emit('error', transportError('the lost port did not stop reading', error));
-    });
-    this.#events.emit('disconnected', undefined);
-  };
-
-  readonly #onConnect = (event: Event) => {
-    const port = event.target as WebSerialPort | null;
-    if (this.#port || !port || !this.#matches(port)) return;
-    this.#open(port).catch((error: unknown) => {
-      this.#events.emit('error', transportError('the printer came back but did not reopen', error));
-    });
-  };
-
-  #startListening(): void {
-    if (this.#listening || !this.#serial) return;
-    this.#listening = true;
-    this.#serial.addEventListener('disconnect', this.#onDisconnect);
-    this.#serial.addEventListener('connect', this.#onConnect);
-  }
-
-  #stopListening(): void {
-    if (!this.#listening || !this.#serial) return;
-    this.#listening = false;
-    this.#serial.removeEventListener('disconnect', this.#onDisconnect);
-    this.#serial.removeEventListener('connect', this.#onConnect);
   }
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
-import type { DocumentPrinter, PrintDocument } from '../../device-adapters/documentPrinter';
+import type { DocumentPrinter } from '../../device-adapters/documentPrinter';
+import type { PrintDocument } from '../../domain';
 import { printerContractTests, type PrinterWorld } from './printerContract';
 
 type Awaitable<T> = T | Promise<T>;

@@ -19,7 +19,7 @@ interface Waiting {
 /**
  * The devices and services of a flow, as the fuzz plays them: every call waits here until the
  * property settles it, so that user events land while calls are in flight, in any order.
- * Calls never hang for good: real adapters bound every call (device-adapters/real/bounded.ts),
+ * Calls never hang for good: real adapters bound every call (device-adapters/shared/bounded.ts),
  * so a device that never answers is a 'timeout' failure here. One desk serves every run of a
  * property (machines are provided once: provide() is slow); reset() starts a run afresh.
  */

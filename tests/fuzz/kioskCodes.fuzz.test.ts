@@ -1,14 +1,11 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IndexedDbQueueService } from '../../device-adapters/queue';
+import { IndexedDbQueueService } from '../../stores/queue';
 import type { ReceiptTicket } from '../../device-adapters';
-import { parseKioskCode, type QueueTicket } from '../../domain';
-import {
-  appointmentQrData,
-  appointmentSlipReceipt,
-} from '../../kiosk-ui/flows/appointment/appointmentSlip';
-import { queueTicketReceipt, ticketQrData } from '../../kiosk-ui/flows/queue/queueTicket';
+import { appointmentQrData, parseKioskCode, ticketQrData, type QueueTicket } from '../../domain';
+import { appointmentSlipReceipt } from '../../kiosk-ui/flows/appointment/appointmentSlip';
+import { queueTicketReceipt } from '../../kiosk-ui/flows/queue/queueTicket';
 import { fuzzRuns } from './fuzzRuns';
 import { anyText, hostileChar, hostileText } from './hostileText';
 import { must } from '../support/must';

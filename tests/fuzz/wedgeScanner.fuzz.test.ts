@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WedgeScanner } from '../../device-adapters/real/wedgeScanner';
 import type { QueueTicket } from '../../domain';
-import { parseKioskCode } from '../../domain/kioskCodes';
-import { ticketQrData } from '../../kiosk-ui/flows/queue/queueTicket';
+import { parseKioskCode, ticketQrData } from '../../domain/kioskCodes';
 import { fuzzRuns } from './fuzzRuns';
 import { hostileChar } from './hostileText';
 

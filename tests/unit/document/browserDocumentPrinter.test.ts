@@ -5,7 +5,7 @@ import {
   type DeviceStatus,
   type Unsubscribe,
 } from '../../../device-adapters/device';
-import type { PrintDocument } from '../../../device-adapters/documentPrinter';
+import type { PrintDocument } from '../../../domain';
 import { BrowserDocumentPrinter, PAPER_SHEETS } from '../../../device-adapters/document';
 import { describeDocumentPrinterContract } from '../../contracts/documentPrinter.contract';
 

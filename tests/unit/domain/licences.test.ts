@@ -14,7 +14,7 @@ import {
   wrapText,
   type LicenceIssuance,
 } from '../../../domain';
-import { SEED_ENTERPRISES, SEED_REAL_ESTATE, creditCodeFor } from '../../../device-adapters/mock';
+import { SEED_ENTERPRISES, SEED_REAL_ESTATE, creditCodeFor } from '../../../stores/registry';
 import { pageOrientation } from '../../../device-adapters/document/pageOrientation';
 
 const issuance: LicenceIssuance = {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { printOnce, reconcileJournal, type PrintJobRequest } from '../../../domain';
 import { DeviceError } from '../../../device-adapters';
-import { IndexedDbPrintJournal } from '../../../device-adapters/journal';
+import { IndexedDbPrintJournal } from '../../../stores/journal';
 
 let n = 0;
 const journal = () => new IndexedDbPrintJournal({ databaseName: `journal-unit-${(n += 1)}` });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isDeviceError, type DeviceStatus } from '../../../device-adapters/device';
 import type { ScannedCode } from '../../../device-adapters/codeScanner';
-import type { PrintDocument } from '../../../device-adapters/documentPrinter';
+import type { PrintDocument } from '../../../domain';
 import type { MediaEvent, ReceiptTicket } from '../../../device-adapters/receiptPrinter';
 import { createMockDevices, TEST_PERSONS } from '../../../device-adapters/mock';
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { IndexedDbQueueService } from '../../../device-adapters/queue';
+import { IndexedDbQueueService } from '../../../stores/queue';
 import type { TicketRequest } from '../../../domain';
 import { taxService } from '../../support/queueServices';
 

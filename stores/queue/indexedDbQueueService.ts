@@ -21,6 +21,7 @@ import {
   type QueueTicket,
   type TicketRequest,
 } from '../../domain';
+import { QUEUE_DATABASE } from './database';
 
 interface StoredTicket extends QueueTicket {
   holderKey: string | null;
@@ -51,8 +52,6 @@ interface QueueDb extends DBSchema {
     indexes: { byServiceDay: [string, string]; byHolder: string };
   };
 }
-
-export const QUEUE_DATABASE = 'budayang-queue';
 
 /**
  * Queue numbers allocated in this browser's IndexedDB: atomic for one kiosk (each allocation is

@@ -12,7 +12,6 @@ import {
   type RealEstateRecord,
   type ReprintAuthorisation,
 } from '../../domain';
-import { sleep } from './mockTiming';
 import {
   SEED_ENTERPRISES,
   SEED_REAL_ESTATE,
@@ -20,6 +19,14 @@ import {
   SEED_TAX,
   type SeedEnterprise,
 } from './registrySeed';
+
+/** Waits `ms`; 0 waits only a microtask, so tests under fake timers need not advance the clock. */
+function answerAfter(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0) queueMicrotask(resolve);
+    else setTimeout(resolve, ms);
+  });
+}
 
 export interface MockLicenceRegistryOptions {
   /** How long the registry takes to answer. Default 400 ms. */
@@ -60,7 +67,7 @@ export class MockLicenceRegistry implements LicenceRegistry {
   }
 
   async #answer<T>(work: () => T): Promise<T> {
-    await sleep(this.#respondMs);
+    await answerAfter(this.#respondMs);
     if (this.#offline) throw new RegistryUnavailableError();
     return work();
   }

@@ -1,5 +1,12 @@
-import { calendarDateOf, idCheckCharacter, type IdCardRecord } from '../../domain';
-import { facePhotoDataUrl } from './mockImages';
+import { calendarDateOf } from './calendarDate';
+import type { IdCardRecord } from './idCardRecord';
+import { idCheckCharacter } from './idNumber';
+
+/*
+ * The simulated citizens: the mock ID-card reader's cards and the people of the simulated
+ * registry (stores/registry). Both layers read them from here, below both. Not exported from
+ * domain/index.ts, so the kiosk's entry does not carry them.
+ */
 
 /** Someone a tester can put on the mock reader: a slug to script with, a label for the panel. */
 export interface TestPerson {
@@ -8,6 +15,17 @@ export interface TestPerson {
   /** What the person is for, in Chinese, for the simulator panel. */
   label: string;
   record: IdCardRecord;
+}
+
+/** A card photo: a head-and-shoulders silhouette on a coloured ground, 102×126 like a card's photo. */
+function facePhotoDataUrl(background: string): string {
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="102" height="126" viewBox="0 0 102 126">' +
+    `<rect width="102" height="126" fill="${background}"/>` +
+    '<ellipse cx="51" cy="50" rx="22" ry="27" fill="#5b4a42"/>' +
+    '<path d="M8 126c4-30 22-42 43-42s39 12 43 42z" fill="#2f3b52"/>' +
+    '</svg>';
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
 /**

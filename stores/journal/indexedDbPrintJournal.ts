@@ -6,6 +6,7 @@ import type {
   PrintJobState,
   PrintJournal,
 } from '../../domain';
+import { PRINT_JOURNAL_DATABASE } from './database';
 
 interface JournalDb extends DBSchema {
   jobs: {
@@ -14,8 +15,6 @@ interface JournalDb extends DBSchema {
     indexes: { byState: PrintJobState; byCreditCode: string };
   };
 }
-
-export const PRINT_JOURNAL_DATABASE = 'budayang-print-journal';
 
 /**
  * The print journal in this browser's IndexedDB. Every change is its own read-write transaction,

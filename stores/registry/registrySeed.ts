@@ -7,7 +7,7 @@ import {
   type LicenceIssuance,
   type RealEstateRecord,
 } from '../../domain';
-import { TEST_PERSONS } from './testPersons';
+import { TEST_PERSONS } from '../../domain/testPersons';
 
 /** The ID number of a test person, by slug. */
 function idOf(slug: string): string {

@@ -1,1 +1,0 @@
-export { IndexedDbPrintJournal, PRINT_JOURNAL_DATABASE } from './indexedDbPrintJournal';

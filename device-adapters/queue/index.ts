@@ -1,1 +1,0 @@
-export { IndexedDbQueueService, QUEUE_DATABASE } from './indexedDbQueueService';

@@ -1,0 +1,2 @@
+export { IndexedDbPrintJournal } from './indexedDbPrintJournal';
+export { PRINT_JOURNAL_DATABASE } from './database';

@@ -1,0 +1,2 @@
+export { IndexedDbQueueService } from './indexedDbQueueService';
+export { QUEUE_DATABASE } from './database';
