@@ -73,7 +73,23 @@ export default defineConfig({
     }),
   ],
   // The manifest (dist/.vite/manifest.json) tells the size benchmark which chunk loads which.
-  build: { target: 'es2022', sourcemap: true, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    manifest: true,
+    // Chromium, the only browser a terminal runs, preloads modules natively.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      // The pure layers and the flow modules do nothing on import (a machine definition is a
+      // value), so what the entry does not use stays out of it even when a barrel re-exports it.
+      treeshake: {
+        moduleSideEffects: [
+          { test: /[\\/](domain|machines|stores)[\\/].*\.tsx?$/, sideEffects: false },
+          { test: /[\\/]kiosk-ui[\\/](flows|steps)[\\/].*\.tsx?$/, sideEffects: false },
+        ],
+      },
+    },
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -1,26 +1,10 @@
 import type { Locale } from './locale';
 
 /**
- * The citizen's services, one flow each, in the order home shows them.
- * A flow exists only when a later piece of work supplies its machine; home shows only those.
+ * A citizen's service (取号, 预约, 证照打印, …), named by its flow module's id
+ * (kiosk-ui/flows/<id>/): the list of modules, not a table here, says which exist.
  */
-export const FLOW_IDS = [
-  'queue', // 取号
-  'appointment', // 预约
-  'licencePrint', // 证照打印
-  'realEstate', // 不动产查询
-  'idOnly', // 一证通办
-  'guide', // 办事指南
-  'progress', // 进度查询
-  'rating', // 好差评
-  'idCopy', // 身份证复印
-] as const;
-
-export type FlowId = (typeof FLOW_IDS)[number];
-
-export function isFlowId(value: unknown): value is FlowId {
-  return typeof value === 'string' && (FLOW_IDS as readonly string[]).includes(value);
-}
+export type FlowId = string;
 
 /** How a flow ended: the citizen finished it, stepped back out of its first step, or went on to another flow. */
 export type FlowOutcome = 'done' | 'back' | 'switch';
@@ -33,7 +17,7 @@ export interface FlowOutput {
 
 export function isFlowOutput(value: unknown): value is FlowOutput {
   if (typeof value !== 'object' || value === null || !('outcome' in value)) return false;
-  if (value.outcome === 'switch') return 'next' in value && isFlowId(value.next);
+  if (value.outcome === 'switch') return 'next' in value && typeof value.next === 'string';
   return value.outcome === 'done' || value.outcome === 'back';
 }
 

@@ -1,7 +1,6 @@
-import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
-import type { ActorRef, AnyEventObject, Snapshot } from 'xstate';
 import type { FlowId } from '../domain';
+import type { FlowActorRef } from './flows';
 import { IdleWarning } from './components/IdleWarning';
 import { TopBar } from './components/TopBar';
 import { messagesFor } from './i18n';
@@ -11,6 +10,8 @@ import { HomeScreen } from './screens/HomeScreen';
 import {
   KioskContext,
   screenOf,
+  useKiosk,
+  useMessages,
   useMode,
   useSession,
   type KioskServices,
@@ -18,24 +19,15 @@ import {
 } from './session';
 import { speak } from './speech';
 
-export type FlowActorRef = ActorRef<Snapshot<unknown>, AnyEventObject>;
-
-/** A flow's screens: given the running flow actor, they render its state and send it events. */
-export type FlowView = ComponentType<{ flow: FlowActorRef }>;
-
-export interface AppProps extends KioskServices {
-  flowViews: Partial<Record<FlowId, FlowView>>;
-}
-
-export function App({ flowViews, ...services }: AppProps) {
+export function App(services: KioskServices) {
   return (
     <KioskContext.Provider value={services}>
-      <Kiosk flowViews={flowViews} />
+      <Kiosk />
     </KioskContext.Provider>
   );
 }
 
-function Kiosk({ flowViews }: Pick<AppProps, 'flowViews'>) {
+function Kiosk() {
   const screen = useSession(screenOf);
   const countdown = useSession((s) => s.context.countdown);
   const { locale, elderly } = useMode();
@@ -56,9 +48,7 @@ function Kiosk({ flowViews }: Pick<AppProps, 'flowViews'>) {
           <TopBar showBack={screen !== 'home' && screen !== 'goodbye'} />
           {screen === 'home' && <HomeScreen />}
           {screen === 'goodbye' && <GoodbyeScreen />}
-          {screen !== 'home' && screen !== 'goodbye' && (
-            <FlowScreen flow={screen} views={flowViews} />
-          )}
+          {screen !== 'home' && screen !== 'goodbye' && <FlowScreen flow={screen} />}
         </>
       )}
       {countdown !== null && <IdleWarning seconds={countdown} />}
@@ -66,10 +56,17 @@ function Kiosk({ flowViews }: Pick<AppProps, 'flowViews'>) {
   );
 }
 
-function FlowScreen({ flow, views }: { flow: FlowId; views: AppProps['flowViews'] }) {
+/** The running flow's view; while its code is still loading, nothing (the top bar stays). */
+function FlowScreen({ flow }: { flow: FlowId }) {
   const ref = useSession((s) => s.children.flow as FlowActorRef | undefined);
-  const View = views[flow];
-  if (!View || !ref) return null;
+  const View = useKiosk().flows.view(flow);
+  const t = useMessages();
+  if (!View || !ref)
+    return (
+      <main class="flow-loading" aria-busy="true">
+        <p role="status">{t.opening}</p>
+      </main>
+    );
   return <View flow={ref} />;
 }
 

@@ -1,19 +1,14 @@
 import { createActor, type InspectionEvent } from 'xstate';
 import type { KioskDevices } from '../device-adapters';
-import {
-  reconcileJournal,
-  type KioskConfig,
-  type PrintJournal,
-  type QueueService,
-} from '../domain';
-import { deviceHealthMachine, sessionMachine } from '../machines';
+import type { KioskConfig, PrintJournal, QueueService } from '../domain';
+import { createSessionMachine, deviceHealthMachine } from '../machines';
 import { currentStatuses, watchDevices } from './devices';
-import { availableFlows, registerFlows, type DocumentServices } from './flows/registry';
+import { FLOWS, FlowCatalogue, type DocumentServices, type FlowModule } from './flows';
 
 /**
  * The part of the composition root that the browser page (main.tsx) and the chaos harness
  * (tests/chaos/kiosk.ts) share: the print journal settled before anyone can print, the flows
- * registered over the devices, and the session with the device-health supervisor.
+ * of the module list offered over the devices, and the session with the device-health supervisor.
  */
 export async function composeKiosk(options: {
   devices: KioskDevices;
@@ -23,20 +18,24 @@ export async function composeKiosk(options: {
   documents: DocumentServices | null;
   /** The privacy wipe's side effects on the page (DOM, storage). */
   wipeTraces: () => void;
+  /** The flow modules; by default every flow this build has (kiosk-ui/flows/list.ts). */
+  flows?: readonly FlowModule[];
   inspect?: (event: InspectionEvent) => void;
 }) {
   const { devices, config, queue, documents } = options;
   // Before any citizen can print: settle what a crash or power cut left unconfirmed.
   if (documents) await settleJournal(documents.journal, devices);
-  const flows = availableFlows(registerFlows(devices, config, queue, documents));
+  const flows = new FlowCatalogue(options.flows ?? FLOWS, { devices, config, queue, documents });
+  const implementations = flows.sessionImplementations();
   const session = createActor(
-    sessionMachine.provide({
+    createSessionMachine(flows.ids).provide({
       actors: {
-        ...flows.machines,
+        ...implementations.actors,
         deviceHealth: deviceHealthMachine.provide({
           actors: { watchDevices: watchDevices(devices) },
         }),
       },
+      guards: implementations.guards,
       actions: { wipeTraces: options.wipeTraces },
     }),
     {
@@ -44,6 +43,8 @@ export async function composeKiosk(options: {
         timing: config.session,
         defaultLocale: config.defaultLocale,
         flows: flows.ids,
+        requirements: flows.requirements,
+        codeFlows: flows.codeFlows,
         deviceStatuses: currentStatuses(devices),
       },
       ...(options.inspect && { inspect: options.inspect }),
@@ -54,6 +55,8 @@ export async function composeKiosk(options: {
 
 /** Reconciles the journal against the printer; never throws (a kiosk must still boot). */
 async function settleJournal(journal: PrintJournal, devices: KioskDevices): Promise<void> {
+  // Only kiosks with document services reconcile: the rules come with the journal, not the entry.
+  const { reconcileJournal } = await import('../domain/printJournal');
   const settled = await reconcileJournal(
     journal,
     devices.document.jobStatus?.bind(devices.document) ?? null,

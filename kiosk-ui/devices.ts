@@ -1,7 +1,8 @@
 import { fromCallback } from 'xstate';
 import { DEVICE_KINDS, isWorking, type DeviceProfile, type KioskConfig } from '../domain';
 import type { KioskDevices } from '../device-adapters';
-import type { MockControls, MockLicenceRegistry } from '../device-adapters/mock';
+import type { MockControls } from '../device-adapters/mock';
+import type { MockLicenceRegistry } from '../stores/registry';
 import type { LicenceRegistry } from '../domain';
 import type { DeviceHealthEvent, DeviceStatuses } from '../machines';
 
@@ -30,7 +31,8 @@ export async function buildDevices(
   let built: BuiltDevices;
   if (profile === 'mock') {
     // Loaded only in the mock profile, so a hall's terminal never ships the simulated devices.
-    const { createMockDevices, MockLicenceRegistry } = await import('../device-adapters/mock');
+    const { createMockDevices } = await import('../device-adapters/mock');
+    const { MockLicenceRegistry } = await import('../stores/registry');
     const instant = options.instantMocks === true;
     const registry = new MockLicenceRegistry(instant ? { respondMs: 0 } : {});
     built = {

@@ -1,4 +1,4 @@
-import { DEFAULT_KIOSK_CONFIG, parseKioskConfig, type KioskConfig } from '../domain';
+import type { KioskConfig } from '../domain';
 
 export interface LoadedConfig {
   config: KioskConfig;
@@ -10,6 +10,8 @@ export interface LoadedConfig {
  * missing or malformed file never stops the kiosk: the defaults run and the problems are shown.
  */
 export async function loadConfig(url = '/kiosk.config.json'): Promise<LoadedConfig> {
+  // The schema (valibot) is a chunk of its own, fetched beside the file: the entry stays small.
+  const schema = import('../domain/kioskConfig');
   let raw: unknown;
   try {
     const response = await fetch(url);
@@ -17,8 +19,10 @@ export async function loadConfig(url = '/kiosk.config.json'): Promise<LoadedConf
     raw = await response.json();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    const { DEFAULT_KIOSK_CONFIG } = await schema;
     return { config: DEFAULT_KIOSK_CONFIG, problems: [`${url}: could not be read (${reason})`] };
   }
+  const { DEFAULT_KIOSK_CONFIG, parseKioskConfig } = await schema;
   const result = parseKioskConfig(raw);
   return result.ok
     ? { config: result.config, problems: [] }

@@ -1,20 +1,18 @@
 import { render } from 'preact';
-import { IndexedDbPrintJournal } from '../device-adapters/journal';
-import { IndexedDbQueueService } from '../device-adapters/queue';
+import type { QueueService } from '../domain';
 import { App } from './App';
 import { composeKiosk } from './composeKiosk';
 import { buildDevices, connectSessionToDevices } from './devices';
-import { hardenForKiosk } from './hardening';
-import { messagesFor } from './i18n';
+import { loadCatalogs, messagesFor } from './i18n';
+import { lazyPort } from './lazyPort';
 import { loadConfig } from './loadConfig';
 import { resolveLaunchOptions } from './launchOptions';
 import { wipeStoredTraces } from './privacy';
-import { registerServiceWorker } from './serviceWorker';
-import { createUpdateGate } from './updateGate';
 import './styles.css';
 
 /** The composition root: reads the configuration, builds the devices and flows, starts the session. */
 async function boot(root: HTMLElement) {
+  const catalogs = loadCatalogs();
   const { config: fileConfig, problems } = await loadConfig();
   if (problems.length > 0) console.warn('Kiosk configuration problems; defaults in use:', problems);
   const launch = resolveLaunchOptions(fileConfig, location.search);
@@ -26,17 +24,25 @@ async function boot(root: HTMLElement) {
       instantMocks: launch.instantMocks,
     },
   );
-  const queue = new IndexedDbQueueService({
-    services: config.queue.services,
-    officeHours: config.officeHours,
-  });
-  const journal = new IndexedDbPrintJournal();
+  // The stores are chunks of their own: the queue store loads with the first number, the print
+  // journal at start (it is reconciled before anyone prints) but beside the entry, not in it.
+  const queue = lazyPort<QueueService>(() =>
+    import('../stores/queue').then(
+      ({ IndexedDbQueueService }) =>
+        new IndexedDbQueueService({
+          services: config.queue.services,
+          officeHours: config.officeHours,
+        }),
+    ),
+  );
+  const journal = registry
+    ? await import('../stores/journal').then(
+        ({ IndexedDbPrintJournal }) => new IndexedDbPrintJournal(),
+      )
+    : null;
   let mounted = false;
   const mount = () => {
-    render(
-      <App session={session} config={config} configProblems={problems} flowViews={flows.views} />,
-      root,
-    );
+    render(<App session={session} config={config} configProblems={problems} flows={flows} />, root);
     mounted = true;
   };
   // The privacy wipe: a fresh DOM (so nothing a citizen saw survives in it, even a node a
@@ -56,26 +62,17 @@ async function boot(root: HTMLElement) {
     devices,
     config,
     queue,
-    documents: registry ? { registry, journal } : null,
+    documents: registry && journal ? { registry, journal } : null,
     wipeTraces,
   });
+  await catalogs;
   session.start();
   mount();
 
   void connectSessionToDevices(devices, (event) => session.send(event));
 
-  // Only touches on the kiosk screen count as a citizen's activity, not the tester's panel.
-  const activity = (event: Event) => {
-    if (event.target instanceof Node && root.contains(event.target))
-      session.send({ type: 'user.activity' });
-  };
-  document.addEventListener('pointerdown', activity, { capture: true, passive: true });
-  document.addEventListener('keydown', activity, { capture: true, passive: true });
-  hardenForKiosk();
-
-  const gate = createUpdateGate(true);
-  session.subscribe((snapshot) => gate.sessionChanged(snapshot.matches('attract')));
-  registerServiceWorker(gate);
+  const { settleIn } = await import('./settleIn');
+  settleIn(root, session, flows);
 
   if (controls) {
     const { installSimulator } = await import('./simulator/installSimulator');
@@ -96,7 +93,9 @@ boot(root).catch((error: unknown) => {
   console.error('Kiosk failed to start', error);
   const message = document.createElement('p');
   message.className = 'out-of-service';
-  message.textContent = `${messagesFor('zh-CN').outOfService} ${messagesFor('en').outOfService}`;
+  // Chinese, and English when its catalog had come in.
+  const words = new Set([messagesFor('zh-CN').outOfService, messagesFor('en').outOfService]);
+  message.textContent = [...words].join(' ');
   root.replaceChildren(message);
   setTimeout(() => location.reload(), 30_000);
 });

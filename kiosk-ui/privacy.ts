@@ -1,5 +1,6 @@
-import { PRINT_JOURNAL_DATABASE } from '../device-adapters/journal';
-import { QUEUE_DATABASE } from '../device-adapters/queue';
+// The database names only: the stores themselves are chunks of their own.
+import { PRINT_JOURNAL_DATABASE } from '../stores/journal/database';
+import { QUEUE_DATABASE } from '../stores/queue/database';
 import { stopSpeaking } from './speech';
 
 /** What the kiosk itself keeps between visits; nothing a citizen showed it may be stored here. */

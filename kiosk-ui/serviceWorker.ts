@@ -1,4 +1,3 @@
-import { Workbox } from 'workbox-window';
 import { trustedScriptUrl } from './trustedTypes';
 import type { UpdateGate } from './updateGate';
 
@@ -8,8 +7,10 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
  * Installs the service worker that lets the kiosk start with the network cut. A new version
  * installs in the background and is switched to only when the gate says the visit is over.
  */
-export function registerServiceWorker(gate: UpdateGate): void {
+export async function registerServiceWorker(gate: UpdateGate): Promise<void> {
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  // workbox-window is only needed once the kiosk runs: it stays out of the entry chunk.
+  const { Workbox } = await import('workbox-window');
   const workbox = new Workbox(trustedScriptUrl('/sw.js'), { scope: '/' });
   workbox.addEventListener('waiting', () => {
     gate.offered(() => {

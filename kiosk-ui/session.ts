@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { Actor } from 'xstate';
 import type { SessionEvent, SessionMachine } from '../machines';
 import type { FlowId, KioskConfig, Locale } from '../domain';
+import type { FlowCatalogue } from './flows/flowCatalogue';
 import { messagesFor, type Messages } from './i18n';
 import { shallowEqual, useSelector } from './useSelector';
 
@@ -15,6 +16,8 @@ export interface KioskServices {
   config: KioskConfig;
   /** Problems found in the configuration file; the defaults are in use when there are any. */
   configProblems: readonly string[];
+  /** The flows this kiosk offers: their tiles, and their views once loaded. */
+  flows: FlowCatalogue;
 }
 
 export const KioskContext = createContext<KioskServices | null>(null);
@@ -48,6 +51,13 @@ export function useMessages(): Messages {
 
 /** Words in both languages, Chinese first; a flow or a shared step keeps its own beside it. */
 export type LocaleMessages<M> = Readonly<Record<Locale, M>>;
+
+/** The name of a flow's tile in the citizen's current language. */
+export function useFlowTitle(): (flow: FlowId) => string {
+  const { flows } = useKiosk();
+  const locale = useSession((s) => s.context.locale);
+  return (flow) => flows.title(flow, locale);
+}
 
 /** The words of one flow or step in the citizen's current language. */
 export function useLocalised<M>(messages: LocaleMessages<M>): M {

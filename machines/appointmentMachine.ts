@@ -1,4 +1,4 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import {
   isMobileNumber,
   type Appointment,
@@ -14,11 +14,14 @@ import {
   type QueueTicket,
 } from '../domain';
 import type { DeviceErrorCode } from '../device-adapters';
-import { cardUnusable, problemOfReadCard } from './cardReading';
 import { parseKioskCode } from '../domain/kioskCodes';
-import { deviceErrorCode, unprovidedActor } from './deviceFailure';
 import type { FlowInput } from '../domain/flows';
+import { failureOf, unprovidedActor } from './deviceFailure';
 import { offeredService } from './offeredService';
+import type { PrintTicketInput } from './queueMachine';
+import { cardStepMachine, type CardStepOutput } from './steps/cardStep';
+import { cardOutcome, flowStates, type FlowTag } from './steps/flowStates';
+import { jobWith, printStepMachine } from './steps/printStep';
 
 export interface AppointmentSetup {
   services: readonly QueueServiceConfig[];
@@ -71,6 +74,26 @@ export interface AppointmentContext {
 
 const unprovided = unprovidedActor('appointmentMachine');
 
+/** An appointment slip to print: the print step's job when booking. */
+export interface PrintSlipInput {
+  appointment: Appointment;
+  service: QueueServiceConfig;
+}
+
+export const isSlipJob = jobWith<PrintSlipInput>('appointment', 'service');
+
+/** The slip of the appointment just booked (or found booked), for the printer. */
+function slipJob({ appointment, service }: AppointmentContext): PrintSlipInput {
+  if (!appointment || !service) throw new Error('a slip needs the appointment');
+  return { appointment, service };
+}
+
+/** The ticket the check-in issued, for the printer. */
+function checkInTicketJob({ ticket, service }: AppointmentContext): PrintTicketInput {
+  if (!ticket || !service) throw new Error('a ticket needs the check-in');
+  return { ticket, service };
+}
+
 const empty = {
   service: null,
   places: null,
@@ -85,6 +108,13 @@ const empty = {
   failure: null,
 } as const;
 
+type CheckInDone = { event: { output: CheckInResult } };
+/** The check-in's answer, as the parameter of the guard and actions that read it. */
+const checkInAnswer = ({ event }: CheckInDone) => event.output;
+const checkedIn = { type: 'checkedIn', params: checkInAnswer } as const;
+const noteCheckIn = { type: 'noteCheckIn', params: checkInAnswer } as const;
+const noteCheckInRefusal = { type: 'noteCheckInRefusal', params: checkInAnswer } as const;
+
 /**
  * 预约: a window on a coming working day — service → slot with places left → ID card → mobile
  * number on a keypad → confirm → a slip with a QR. And 签到: the same card (or the slip's QR,
@@ -96,6 +126,8 @@ export const appointmentMachine = setup({
     events: {} as AppointmentEvent,
     input: {} as FlowInput,
     output: {} as FlowOutput,
+    children: {} as { card: 'readCard' },
+    tags: {} as FlowTag,
   },
   actors: {
     prepareAppointments: fromPromise<AppointmentSetup>(unprovided('prepareAppointments')),
@@ -103,35 +135,28 @@ export const appointmentMachine = setup({
       PlacesLeft,
       { service: QueueServiceConfig; days: readonly CalendarDate[] }
     >(unprovided('loadPlaces')),
-    readIdCard: fromPromise<IdCardRecord>(unprovided('readIdCard')),
+    readCard: cardStepMachine,
     bookAppointment: fromPromise<BookResult, BookInput>(unprovided('bookAppointment')),
-    printSlip: fromPromise<unknown, { appointment: Appointment; service: QueueServiceConfig }>(
-      unprovided('printSlip'),
-    ),
+    printSlip: printStepMachine,
     checkInByCard: fromPromise<CheckInResult, { card: IdCardRecord }>(unprovided('checkInByCard')),
     checkInByCode: fromPromise<CheckInResult, { appointmentId: string }>(
       unprovided('checkInByCode'),
     ),
-    printTicket: fromPromise<unknown, { ticket: QueueTicket; service: QueueServiceConfig }>(
-      unprovided('printTicket'),
-    ),
+    printTicket: printStepMachine,
   },
   actions: {
-    noteFailure: assign({
-      failure: ({ event }) => deviceErrorCode((event as { error?: unknown }).error),
-    }),
+    noteFailure: assign(({ event }, failure?: DeviceErrorCode) => ({
+      failure: failure ?? failureOf(event),
+    })),
     clearFailure: assign({ failure: null }),
+    markDone: assign({ outcome: 'done' as const }),
+    takeCardOutcome: assign((_, output: CardStepOutput) => cardOutcome(output)),
     forgetAll: assign(empty),
-    noteCheckInRefusal: assign({
-      refusal: ({ event }) => {
-        const result = 'output' in event ? (event.output as CheckInResult) : null;
-        if (!result) return null;
-        return result.ok ? { ok: false as const, reason: 'unknown-appointment' as const } : result;
-      },
-    }),
-    noteCheckIn: assign(({ context, event }) => {
-      const result = 'output' in event ? (event.output as CheckInResult) : null;
-      if (!result?.ok) return {};
+    noteCheckInRefusal: assign((_, result: CheckInResult) => ({
+      refusal: result.ok ? { ok: false as const, reason: 'unknown-appointment' as const } : result,
+    })),
+    noteCheckIn: assign(({ context }, result: CheckInResult) => {
+      if (!result.ok) return {};
       return {
         appointment: result.appointment,
         ticket: result.ticket,
@@ -140,21 +165,20 @@ export const appointmentMachine = setup({
     }),
   },
   guards: {
-    cardUnusable,
     phoneComplete: ({ context }) => isMobileNumber(context.phone),
-    booked: ({ event }) => 'output' in event && (event.output as BookResult).ok,
-    checkedIn: ({ context, event }) => {
-      const result = 'output' in event ? (event.output as CheckInResult) : null;
+    checkedIn: ({ context }, result: CheckInResult) => {
       // A ticket for a service this kiosk no longer offers (staff removed it after the booking)
       // cannot be printed with its name and windows: refused, the window staff sort it out.
-      return (
-        result?.ok === true && offeredService(context.setup, result.ticket.serviceCode) !== null
-      );
+      return result.ok && offeredService(context.setup, result.ticket.serviceCode) !== null;
     },
-    offered: ({ context, event }) =>
-      event.type === 'user.selectService' && offeredService(context.setup, event.code) !== null,
-    slotHasPlaces: ({ context, event }) =>
-      event.type === 'user.selectSlot' && (context.places?.[event.date]?.[event.start] ?? 0) > 0,
+    offered: ({ context, event }) => {
+      assertEvent(event, 'user.selectService');
+      return offeredService(context.setup, event.code) !== null;
+    },
+    slotHasPlaces: ({ context, event }) => {
+      assertEvent(event, 'user.selectSlot');
+      return (context.places?.[event.date]?.[event.start] ?? 0) > 0;
+    },
   },
 }).createMachine({
   id: 'appointment',
@@ -163,6 +187,7 @@ export const appointmentMachine = setup({
   output: ({ context }) => ({ outcome: context.outcome }),
   states: {
     loading: {
+      tags: 'working',
       invoke: {
         src: 'prepareAppointments',
         onDone: [
@@ -176,7 +201,7 @@ export const appointmentMachine = setup({
         onError: { target: 'unavailable', actions: 'noteFailure' },
       },
     },
-    unavailable: { on: { 'user.retry': 'loading', 'user.back': 'ended' } },
+    unavailable: { tags: 'failed', on: { 'user.retry': 'loading', 'user.back': 'ended' } },
     chooseService: {
       entry: 'forgetAll',
       on: {
@@ -192,6 +217,7 @@ export const appointmentMachine = setup({
       },
     },
     loadingPlaces: {
+      tags: 'working',
       invoke: {
         src: 'loadPlaces',
         input: ({ context }) => {
@@ -218,25 +244,18 @@ export const appointmentMachine = setup({
       },
     },
     identify: {
-      entry: 'clearFailure',
-      invoke: {
-        src: 'readIdCard',
-        onDone: [
-          {
-            guard: 'cardUnusable',
-            target: 'cardRefused',
-            actions: assign({
-              cardProblem: ({ context, event }) => problemOfReadCard(context, event),
-            }),
-          },
-          { target: 'enterPhone', actions: assign({ card: ({ event }) => event.output }) },
-        ],
-        onError: { target: 'identifyFailed', actions: 'noteFailure' },
-      },
+      ...flowStates.readingCard({
+        id: 'card',
+        src: 'readCard',
+        entry: 'clearFailure',
+        read: 'enterPhone',
+        refused: 'cardRefused',
+        failed: 'identifyFailed',
+      }),
       on: { 'user.back': 'chooseSlot' },
     },
-    identifyFailed: { on: { 'user.retry': 'identify', 'user.back': 'chooseSlot' } },
-    cardRefused: { on: { 'user.retry': 'identify', 'user.back': 'chooseSlot' } },
+    identifyFailed: flowStates.retrying('identify', 'chooseSlot'),
+    cardRefused: flowStates.retrying('identify', 'chooseSlot'),
     enterPhone: {
       on: {
         'user.digit': {
@@ -252,6 +271,7 @@ export const appointmentMachine = setup({
     },
     confirm: { on: { 'user.confirm': 'booking', 'user.back': 'enterPhone' } },
     booking: {
+      tags: 'working',
       invoke: {
         src: 'bookAppointment',
         input: ({ context }) => {
@@ -267,7 +287,7 @@ export const appointmentMachine = setup({
         },
         onDone: [
           {
-            guard: 'booked',
+            guard: ({ event }) => event.output.ok,
             target: 'printingSlip',
             actions: assign({
               appointment: ({ event }) => (event.output.ok ? event.output.appointment : null),
@@ -296,37 +316,25 @@ export const appointmentMachine = setup({
         onError: { target: 'bookingFailed', actions: 'noteFailure' },
       },
     },
-    bookingFailed: { on: { 'user.retry': 'booking', 'user.back': 'confirm' } },
+    bookingFailed: flowStates.retrying('booking', 'confirm'),
     alreadyBooked: { on: { 'user.confirm': 'printingSlip', 'user.done': 'ended' } },
-    printingSlip: {
-      entry: 'clearFailure',
-      invoke: {
-        src: 'printSlip',
-        input: ({ context }) => {
-          if (!context.appointment || !context.service)
-            throw new Error('a slip needs the appointment');
-          return { appointment: context.appointment, service: context.service };
-        },
-        onDone: 'booked',
-        onError: { target: 'slipFailed', actions: 'noteFailure' },
-      },
-    },
+    printingSlip: flowStates.printing('printSlip', slipJob, 'booked', 'slipFailed'),
     // The appointment stands whether or not the slip came out; the same card checks it in.
-    slipFailed: {
-      entry: assign({ outcome: 'done' as const }),
-      on: { 'user.retry': 'printingSlip', 'user.done': 'ended' },
-    },
-    booked: { entry: assign({ outcome: 'done' as const }), on: { 'user.done': 'ended' } },
+    slipFailed: flowStates.receiptFailed('printingSlip'),
+    booked: { entry: 'markDone', on: { 'user.done': 'ended' } },
+    // 签到 by card: any card that reads; the booking made with it decides.
     checkInIdentify: {
-      entry: 'clearFailure',
-      invoke: {
-        src: 'readIdCard',
-        onDone: { target: 'checkingIn', actions: assign({ card: ({ event }) => event.output }) },
-        onError: { target: 'checkInFailed', actions: 'noteFailure' },
-      },
+      ...flowStates.readingCard({
+        id: 'card',
+        src: 'readCard',
+        entry: 'clearFailure',
+        read: 'checkingIn',
+        failed: 'checkInFailed',
+      }),
       on: { 'user.back': 'chooseService' },
     },
     checkingIn: {
+      tags: 'working',
       invoke: {
         src: 'checkInByCard',
         input: ({ context }) => {
@@ -334,52 +342,34 @@ export const appointmentMachine = setup({
           return { card: context.card };
         },
         onDone: [
-          {
-            guard: 'checkedIn',
-            target: 'printingTicket',
-            actions: 'noteCheckIn',
-          },
-          {
-            target: 'checkInRefused',
-            actions: 'noteCheckInRefusal',
-          },
+          { guard: checkedIn, target: 'printingTicket', actions: noteCheckIn },
+          { target: 'checkInRefused', actions: noteCheckInRefusal },
         ],
         onError: { target: 'checkInFailed', actions: 'noteFailure' },
       },
     },
     checkingInByCode: {
+      tags: 'working',
       invoke: {
         src: 'checkInByCode',
         input: ({ context }) => ({ appointmentId: parseKioskCode(context.code ?? '')?.id ?? '' }),
         onDone: [
-          { guard: 'checkedIn', target: 'printingTicket', actions: 'noteCheckIn' },
-          {
-            target: 'checkInRefused',
-            actions: 'noteCheckInRefusal',
-          },
+          { guard: checkedIn, target: 'printingTicket', actions: noteCheckIn },
+          { target: 'checkInRefused', actions: noteCheckInRefusal },
         ],
         onError: { target: 'checkInFailed', actions: 'noteFailure' },
       },
     },
-    checkInFailed: { on: { 'user.retry': 'checkInIdentify', 'user.back': 'chooseService' } },
     checkInRefused: { on: { 'user.done': 'ended', 'user.back': 'chooseService' } },
-    printingTicket: {
-      entry: 'clearFailure',
-      invoke: {
-        src: 'printTicket',
-        input: ({ context }) => {
-          if (!context.ticket || !context.service) throw new Error('a ticket needs the check-in');
-          return { ticket: context.ticket, service: context.service };
-        },
-        onDone: 'checkedIn',
-        onError: { target: 'ticketFailed', actions: 'noteFailure' },
-      },
-    },
-    ticketFailed: {
-      entry: assign({ outcome: 'done' as const }),
-      on: { 'user.retry': 'printingTicket', 'user.done': 'ended' },
-    },
-    checkedIn: { entry: assign({ outcome: 'done' as const }), on: { 'user.done': 'ended' } },
+    checkInFailed: flowStates.retrying('checkInIdentify', 'chooseService'),
+    printingTicket: flowStates.printing(
+      'printTicket',
+      checkInTicketJob,
+      'checkedIn',
+      'ticketFailed',
+    ),
+    ticketFailed: flowStates.receiptFailed('printingTicket'),
+    checkedIn: { entry: 'markDone', on: { 'user.done': 'ended' } },
     ended: { type: 'final', entry: assign({ card: null, phone: '' }) },
   },
 });

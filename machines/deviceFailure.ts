@@ -1,3 +1,4 @@
+import type { EventObject } from 'xstate';
 import type { DeviceErrorCode } from '../device-adapters';
 
 /** The code of a failed device call; anything that is not a DeviceError counts as a hardware error. */
@@ -8,6 +9,21 @@ export function deviceErrorCode(error: unknown): DeviceErrorCode {
     typeof error.code === 'string'
     ? (error.code as DeviceErrorCode)
     : 'hardware-error';
+}
+
+/** The error an invoked actor failed with, read from the event that says so (none: undefined). */
+export function errorOf(event: EventObject): unknown {
+  return 'error' in event ? event.error : undefined;
+}
+
+/** The device error code of the failure event a named action runs for. */
+export const failureOf = (event: EventObject): DeviceErrorCode => deviceErrorCode(errorOf(event));
+
+/** Whether a failed print may have printed (a jam, a timeout): the journal's PrintFailedError says so. */
+export function mayHavePrinted(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && 'uncertain' in error && error.uncertain === true
+  );
 }
 
 /**

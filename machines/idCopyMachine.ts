@@ -1,14 +1,18 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { FlowOutcome, FlowOutput } from '../domain';
 import type { CaptureSide, CapturedImage, DeviceErrorCode } from '../device-adapters';
-import { deviceErrorCode } from './deviceFailure';
 import type { FlowInput } from '../domain/flows';
+import { failureOf, unprovidedActor } from './deviceFailure';
+import { flowStates, type FlowTag } from './steps/flowStates';
+import { jobWith, printStepMachine } from './steps/printStep';
 
 /** What the copy is printed from: both sides of the card, as the document camera saw them. */
 export interface IdCopyImages {
   front: CapturedImage;
   back: CapturedImage;
 }
+
+export const isCopyJob = jobWith<IdCopyImages>('front', 'back');
 
 export type IdCopyEvent =
   | { type: 'user.capture' }
@@ -26,6 +30,14 @@ export interface IdCopyContext {
   outcome: FlowOutcome;
 }
 
+const unprovided = unprovidedActor('idCopyMachine');
+
+/** Both sides, for the printer. */
+function copyJob({ front, back }: IdCopyContext): IdCopyImages {
+  if (!front || !back) throw new Error('printing needs both sides');
+  return { front, back };
+}
+
 /**
  * 身份证复印: the citizen lays the card on the document camera, front then back, checks the
  * picture, and takes an A4 copy from the document printer.
@@ -36,19 +48,16 @@ export const idCopyMachine = setup({
     events: {} as IdCopyEvent,
     input: {} as FlowInput,
     output: {} as FlowOutput,
+    tags: {} as FlowTag,
   },
   actors: {
-    captureImage: fromPromise<CapturedImage, { side: CaptureSide }>(async () => {
-      throw new Error('idCopyMachine needs captureImage: provide it from the composition root.');
-    }),
-    printCopy: fromPromise<unknown, IdCopyImages>(async () => {
-      throw new Error('idCopyMachine needs printCopy: provide it from the composition root.');
-    }),
+    captureImage: fromPromise<CapturedImage, { side: CaptureSide }>(unprovided('captureImage')),
+    printCopy: printStepMachine,
   },
   actions: {
-    noteFailure: assign({
-      failure: ({ event }) => deviceErrorCode((event as { error?: unknown }).error),
-    }),
+    noteFailure: assign(({ event }, failure?: DeviceErrorCode) => ({
+      failure: failure ?? failureOf(event),
+    })),
     clearFailure: assign({ failure: null }),
     forgetImages: assign({ front: null, back: null }),
   },
@@ -65,6 +74,7 @@ export const idCopyMachine = setup({
       on: { 'user.capture': 'capturingFront', 'user.back': 'ended' },
     },
     capturingFront: {
+      tags: 'busy',
       entry: 'clearFailure',
       invoke: {
         src: 'captureImage',
@@ -81,6 +91,7 @@ export const idCopyMachine = setup({
       },
     },
     capturingBack: {
+      tags: 'busy',
       entry: 'clearFailure',
       invoke: {
         src: 'captureImage',
@@ -96,21 +107,8 @@ export const idCopyMachine = setup({
         'user.back': 'placeBack',
       },
     },
-    printing: {
-      entry: 'clearFailure',
-      invoke: {
-        src: 'printCopy',
-        input: ({ context }) => {
-          if (!context.front || !context.back) throw new Error('printing needs both sides');
-          return { front: context.front, back: context.back };
-        },
-        onDone: 'takePaper',
-        onError: { target: 'printFailed', actions: 'noteFailure' },
-      },
-    },
-    printFailed: {
-      on: { 'user.retry': 'printing', 'user.back': 'preview' },
-    },
+    printing: flowStates.printing('printCopy', copyJob, 'takePaper', 'printFailed'),
+    printFailed: flowStates.retrying('printing', 'preview'),
     takePaper: {
       // The images leave memory as soon as the copy is out.
       entry: ['forgetImages', assign({ outcome: 'done' })],

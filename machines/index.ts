@@ -1,5 +1,5 @@
 export {
-  sessionMachine,
+  createSessionMachine,
   type SessionMachine,
   type SessionContext,
   type SessionEvent,
@@ -15,8 +15,8 @@ export {
   type HealthChangedEvent,
 } from './deviceHealthMachine';
 export {
-  FLOW_REQUIREMENTS,
   unavailableFlows,
+  type FlowRequirements,
   type DeviceProblem,
   type DeviceStatuses,
 } from './flowRequirements';
@@ -25,6 +25,7 @@ export {
   type IdCopyMachine,
   type IdCopyEvent,
   type IdCopyImages,
+  isCopyJob,
 } from './idCopyMachine';
 export {
   queueMachine,
@@ -33,6 +34,7 @@ export {
   type QueueSetup,
   type AllocateInput,
   type PrintTicketInput,
+  isTicketJob,
 } from './queueMachine';
 export {
   appointmentMachine,
@@ -41,6 +43,8 @@ export {
   type AppointmentSetup,
   type BookInput,
   type PlacesLeft,
+  type PrintSlipInput,
+  isSlipJob,
 } from './appointmentMachine';
 export {
   identityMachine,
@@ -48,14 +52,25 @@ export {
   type IdentityEvent,
   type IdentityInput,
   type IdentityOutput,
-} from './identityMachine';
+} from './steps/identityMachine';
 export {
-  printJobsMachine,
-  type PrintJobsMachine,
-  type PlannedPrint,
-  type PrintJobsOutput,
+  cardStepMachine,
+  type CardStepMachine,
+  type CardStepInput,
+  type CardStepOutput,
+} from './steps/cardStep';
+export { type FlowTag } from './steps/flowStates';
+export {
+  printStepMachine,
+  printStepFor,
+  type PrintStepMachine,
+  type PrintStepMachine as PrintJobsMachine,
+  type PrintStepInput,
+  type PrintStepOutput,
+  type PrintActorOutput,
+  type PrintJob,
   type SheetResult,
-} from './printJobsMachine';
+} from './steps/printStep';
 export {
   licencePrintMachine,
   planLicence,
@@ -65,8 +80,14 @@ export {
   type LicencePrintEvent,
   type LicenceOffer,
   type Printables,
-  type DocumentFlowSetup,
 } from './licencePrintMachine';
+export {
+  isPlannedPrint,
+  summaryOf,
+  type DocumentFlowSetup,
+  type PlannedPrint,
+  type PrintJobsOutput,
+} from './steps/documentSteps';
 export {
   realEstateMachine,
   planRealEstate,

@@ -1,34 +1,24 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import {
   businessLicencePage,
   certificatePage,
   copyLabel,
   maskIdNumber,
   sheetKey,
-  type CalendarDate,
   type Certificate,
   type CertificateKind,
-  type FlowOutcome,
   type FlowOutput,
   type IdCardRecord,
   type LicenceSheet,
   type PrintableLicence,
 } from '../domain';
-import type { DeviceErrorCode } from '../device-adapters';
-import { deviceErrorCode, unprovidedActor } from './deviceFailure';
-import { identityMachine, type IdentityOutput } from './identityMachine';
-import { printJobsMachine, type PlannedPrint, type PrintJobsOutput } from './printJobsMachine';
 import type { FlowInput } from '../domain/flows';
-
-/** What a document flow learns when it starts. */
-export interface DocumentFlowSetup {
-  today: CalendarDate;
-  /** Shown and printed as the moment of printing. */
-  printedAt: string;
-  kioskId: string;
-  /** Whether licence pages carry the paper's own printing (blank licence stock). */
-  stationery: boolean;
-}
+import { failureOf, unprovidedActor } from './deviceFailure';
+import { DOCUMENT_FLOW_START, documentStates } from './steps/documentSteps';
+import type { DocumentFlowFields, DocumentFlowSetup, PlannedPrint } from './steps/documentSteps';
+import type { FlowTag } from './steps/flowStates';
+import { identityMachine } from './steps/identityMachine';
+import { printStepMachine } from './steps/printStep';
 
 /** A licence this person may print, with each sheet and whether it can still be printed. */
 export interface LicenceOffer {
@@ -50,16 +40,11 @@ export type LicencePrintEvent =
   | { type: 'user.done' }
   | { type: 'user.back' };
 
-export interface LicencePrintContext {
-  setup: DocumentFlowSetup | null;
-  card: IdCardRecord | null;
+export interface LicencePrintContext extends DocumentFlowFields {
   printables: Printables | null;
   /** The licence chosen, while its sheets are previewed or refused. */
   chosen: LicenceOffer | null;
   planned: PlannedPrint[];
-  printSummary: PrintJobsOutput | null;
-  failure: DeviceErrorCode | null;
-  outcome: FlowOutcome;
 }
 
 const unprovided = unprovidedActor('licencePrintMachine');
@@ -148,6 +133,8 @@ export const licencePrintMachine = setup({
     events: {} as LicencePrintEvent,
     input: {} as FlowInput,
     output: {} as FlowOutput,
+    children: {} as { identity: 'identify'; printing: 'printJobs' },
+    tags: {} as FlowTag,
   },
   actors: {
     prepare: fromPromise<DocumentFlowSetup>(unprovided('prepare')),
@@ -156,12 +143,13 @@ export const licencePrintMachine = setup({
     issueCertificate: fromPromise<Certificate, { kind: CertificateKind; card: IdCardRecord }>(
       unprovided('issueCertificate'),
     ),
-    printJobs: printJobsMachine,
+    printJobs: printStepMachine,
   },
   actions: {
-    noteFailure: assign({
-      failure: ({ event }) => deviceErrorCode((event as { error?: unknown }).error),
-    }),
+    noteFailure: assign({ failure: ({ event }) => failureOf(event) }),
+    takeStepResult: assign((_, change: Partial<DocumentFlowFields>) => change),
+    // Refused politely: the flow ends, done (the person was told where to go).
+    noteIdentityRefused: assign({ outcome: 'done' as const }),
     forgetAll: assign({
       card: null,
       printables: null,
@@ -170,51 +158,20 @@ export const licencePrintMachine = setup({
       printSummary: null,
     }),
   },
-  guards: {
-    verified: ({ event }) => (event as { output?: IdentityOutput }).output?.result === 'verified',
-    refused: ({ event }) => (event as { output?: IdentityOutput }).output?.result === 'refused',
-  },
 }).createMachine({
   id: 'licencePrint',
-  context: {
-    setup: null,
-    card: null,
-    printables: null,
-    chosen: null,
-    planned: [],
-    printSummary: null,
-    failure: null,
-    outcome: 'back',
-  },
+  context: { ...DOCUMENT_FLOW_START, printables: null, chosen: null, planned: [] },
   initial: 'starting',
   output: ({ context }) => ({ outcome: context.outcome }),
   states: {
-    starting: {
-      invoke: {
-        src: 'prepare',
-        onDone: { target: 'identifying', actions: assign({ setup: ({ event }) => event.output }) },
-        onError: { target: 'ended', actions: 'noteFailure' },
-      },
-    },
-    identifying: {
-      invoke: {
-        id: 'identity',
-        src: 'identify',
-        input: ({ context }) => ({ today: context.setup?.today ?? '1970-01-01' }),
-        onDone: [
-          {
-            guard: 'verified',
-            target: 'loading',
-            actions: assign({
-              card: ({ event }) => (event.output.result === 'verified' ? event.output.card : null),
-            }),
-          },
-          { guard: 'refused', target: 'ended', actions: assign({ outcome: 'done' as const }) },
-          { target: 'ended' },
-        ],
-      },
-    },
+    starting: documentStates.preparing('identifying'),
+    identifying: documentStates.identifying({
+      verified: 'loading',
+      refused: 'ended',
+      back: 'ended',
+    }),
     loading: {
+      tags: 'working',
       entry: assign({ failure: null, chosen: null, planned: [] }),
       invoke: {
         src: 'loadPrintables',
@@ -226,7 +183,10 @@ export const licencePrintMachine = setup({
         onError: { target: 'loadFailed', actions: 'noteFailure' },
       },
     },
-    loadFailed: { on: { 'user.retry': 'loading', 'user.back': 'ended', 'user.done': 'ended' } },
+    loadFailed: {
+      tags: 'failed',
+      on: { 'user.retry': 'loading', 'user.back': 'ended', 'user.done': 'ended' },
+    },
     choose: {
       on: {
         'user.selectLicence': [
@@ -277,12 +237,14 @@ export const licencePrintMachine = setup({
     // 已打印，如需补打请到窗口申请
     alreadyPrinted: { on: { 'user.back': 'choose', 'user.done': 'ended' } },
     issuing: {
+      tags: 'working',
       entry: assign({ failure: null }),
       invoke: {
         src: 'issueCertificate',
         input: ({ context, event }) => {
           if (!context.card) throw new Error('a certificate needs the verified card');
-          return { kind: (event as { kind: CertificateKind }).kind, card: context.card };
+          assertEvent(event, 'user.selectCertificate');
+          return { kind: event.kind, card: context.card };
         },
         onDone: {
           target: 'preview',
@@ -296,30 +258,19 @@ export const licencePrintMachine = setup({
         onError: { target: 'issueFailed', actions: 'noteFailure' },
       },
     },
-    issueFailed: { on: { 'user.back': 'choose', 'user.done': 'ended' } },
+    issueFailed: { tags: 'failed', on: { 'user.back': 'choose', 'user.done': 'ended' } },
     preview: {
       on: {
         'user.print': { guard: ({ context }) => context.planned.length > 0, target: 'printing' },
         'user.back': { target: 'choose', actions: assign({ chosen: null, planned: [] }) },
       },
     },
-    printing: {
-      invoke: {
-        id: 'printing',
-        src: 'printJobs',
-        input: ({ context }) => ({ jobs: context.planned }),
-        onDone: {
-          target: 'finished',
-          actions: assign({
-            printSummary: ({ event }) => event.output,
-            outcome: 'done' as const,
-            planned: [],
-          }),
-        },
-      },
+    printing: documentStates.printing(({ planned }: LicencePrintContext) => planned, 'finished'),
+    // 请取走您的证照 (the sheets are printed: nothing is planned any more)
+    finished: {
+      entry: assign({ planned: [] }),
+      on: { 'user.done': 'ended', 'user.more': 'loading' },
     },
-    // 请取走您的证照
-    finished: { on: { 'user.done': 'ended', 'user.more': 'loading' } },
     ended: { type: 'final', entry: 'forgetAll' },
   },
 });

@@ -14,8 +14,10 @@ import {
   type QueueTicket,
 } from '../domain';
 import type { DeviceErrorCode } from '../device-adapters';
-import { cardUnusable, problemOfReadCard } from './cardReading';
-import { deviceErrorCode, unprovidedActor } from './deviceFailure';
+import { failureOf, unprovidedActor } from './deviceFailure';
+import { cardStepMachine, type CardStepOutput } from './steps/cardStep';
+import { cardOutcome, flowStates, type FlowTag } from './steps/flowStates';
+import { jobWith, printStepMachine } from './steps/printStep';
 import type { FlowInput } from '../domain/flows';
 import { offeredService } from './offeredService';
 
@@ -34,11 +36,6 @@ export interface AllocateInput {
   service: QueueServiceConfig;
   card: IdCardRecord | null;
   priority: PriorityReason | null;
-}
-
-export interface PrintTicketInput {
-  service: QueueServiceConfig;
-  ticket: QueueTicket;
 }
 
 export type QueueEvent =
@@ -66,6 +63,20 @@ export interface QueueContext {
 
 const unprovided = unprovidedActor('queueMachine');
 
+/** A queue ticket to print: the print step's job in 取号 and 签到. */
+export interface PrintTicketInput {
+  service: QueueServiceConfig;
+  ticket: QueueTicket;
+}
+
+export const isTicketJob = jobWith<PrintTicketInput>('ticket', 'service');
+
+/** The ticket allocated, for the printer. */
+function ticketJob({ service, ticket }: QueueContext): PrintTicketInput {
+  if (!service || !ticket) throw new Error('printing needs the allocated ticket');
+  return { service, ticket };
+}
+
 /**
  * 取号: choose a service → identify by ID card (required or optional) → priority when it
  * applies → a number → the printed ticket → the number on screen until the citizen is done.
@@ -77,33 +88,30 @@ export const queueMachine = setup({
     events: {} as QueueEvent,
     input: {} as FlowInput,
     output: {} as FlowOutput,
+    children: {} as { card: 'readCard' },
+    tags: {} as FlowTag,
   },
   actors: {
     prepareQueue: fromPromise<QueueSetup>(unprovided('prepareQueue')),
-    readIdCard: fromPromise<IdCardRecord>(unprovided('readIdCard')),
+    readCard: cardStepMachine,
     allocateTicket: fromPromise<AllocateResult, AllocateInput>(unprovided('allocateTicket')),
-    printTicket: fromPromise<unknown, PrintTicketInput>(unprovided('printTicket')),
+    printTicket: printStepMachine,
   },
   actions: {
-    noteFailure: assign({
-      failure: ({ event }) => deviceErrorCode((event as { error?: unknown }).error),
-    }),
+    noteFailure: assign(({ event }, failure?: DeviceErrorCode) => ({
+      failure: failure ?? failureOf(event),
+    })),
     clearFailure: assign({ failure: null }),
+    markDone: assign({ outcome: 'done' as const }),
+    takeCardOutcome: assign((_, output: CardStepOutput) => cardOutcome(output)),
     forgetCard: assign({ card: null, cardProblem: null, priority: null }),
   },
   guards: {
-    windowsClosed: ({ event }) =>
-      'output' in event &&
-      typeof event.output === 'object' &&
-      event.output !== null &&
-      !(event.output as QueueSetup).windowsOpen,
-    serviceNeedsCard: ({ context }) => context.service?.requiresIdCard === true,
-    cardUnusable,
+    cardOptional: ({ context }) => context.service?.requiresIdCard === false,
     isAgePriority: ({ context }) =>
       context.card !== null &&
       context.setup !== null &&
       isPriorityAge(context.card.birthDate, context.setup.today, context.setup.priorityAge),
-    allocated: ({ event }) => 'output' in event && (event.output as AllocateResult).ok,
   },
 }).createMachine({
   id: 'queue',
@@ -126,11 +134,12 @@ export const queueMachine = setup({
       : { outcome: context.outcome },
   states: {
     loading: {
+      tags: 'working',
       invoke: {
         src: 'prepareQueue',
         onDone: [
           {
-            guard: 'windowsClosed',
+            guard: ({ event }) => !event.output.windowsOpen,
             target: 'afterHours',
             actions: assign({ setup: ({ event }) => event.output }),
           },
@@ -139,7 +148,7 @@ export const queueMachine = setup({
         onError: { target: 'unavailable', actions: 'noteFailure' },
       },
     },
-    unavailable: { on: { 'user.back': 'ended', 'user.retry': 'loading' } },
+    unavailable: { tags: 'failed', on: { 'user.back': 'ended', 'user.retry': 'loading' } },
     // At 2 a.m. nobody can be served: offer a window on the next working day instead.
     afterHours: {
       on: {
@@ -162,31 +171,21 @@ export const queueMachine = setup({
       },
     },
     identify: {
-      entry: 'clearFailure',
-      invoke: {
-        src: 'readIdCard',
-        onDone: [
-          {
-            guard: 'cardUnusable',
-            target: 'cardRefused',
-            actions: assign({
-              cardProblem: ({ context, event }) => problemOfReadCard(context, event),
-            }),
-          },
-          { target: 'choosePriority', actions: assign({ card: ({ event }) => event.output }) },
-        ],
-        onError: { target: 'identifyFailed', actions: 'noteFailure' },
-      },
+      ...flowStates.readingCard({
+        id: 'card',
+        src: 'readCard',
+        entry: 'clearFailure',
+        read: 'choosePriority',
+        refused: 'cardRefused',
+        failed: 'identifyFailed',
+      }),
       on: {
-        'user.skipCard': {
-          guard: ({ context }) => context.service?.requiresIdCard === false,
-          target: 'choosePriority',
-        },
+        'user.skipCard': { guard: 'cardOptional', target: 'choosePriority' },
         'user.back': 'chooseService',
       },
     },
-    identifyFailed: { on: { 'user.retry': 'identify', 'user.back': 'chooseService' } },
-    cardRefused: { on: { 'user.retry': 'identify', 'user.back': 'chooseService' } },
+    identifyFailed: flowStates.retrying('identify', 'chooseService'),
+    cardRefused: flowStates.retrying('identify', 'chooseService'),
     choosePriority: {
       always: {
         guard: 'isAgePriority',
@@ -202,6 +201,7 @@ export const queueMachine = setup({
       },
     },
     allocating: {
+      tags: 'working',
       entry: 'clearFailure',
       invoke: {
         src: 'allocateTicket',
@@ -211,7 +211,7 @@ export const queueMachine = setup({
         },
         onDone: [
           {
-            guard: 'allocated',
+            guard: ({ event }) => event.output.ok,
             target: 'printing',
             actions: assign(({ event }) =>
               event.output.ok ? { ticket: event.output.ticket, reprint: event.output.reprint } : {},
@@ -227,30 +227,12 @@ export const queueMachine = setup({
         onError: { target: 'allocationFailed', actions: 'noteFailure' },
       },
     },
-    allocationFailed: { on: { 'user.retry': 'allocating', 'user.back': 'chooseService' } },
+    allocationFailed: flowStates.retrying('allocating', 'chooseService'),
     refused: { on: { 'user.back': 'chooseService', 'user.done': 'ended' } },
-    printing: {
-      entry: 'clearFailure',
-      invoke: {
-        src: 'printTicket',
-        input: ({ context }) => {
-          if (!context.service || !context.ticket)
-            throw new Error('printing needs the allocated ticket');
-          return { service: context.service, ticket: context.ticket };
-        },
-        onDone: 'showNumber',
-        onError: { target: 'printFailed', actions: 'noteFailure' },
-      },
-    },
+    printing: flowStates.printing('printTicket', ticketJob, 'showNumber', 'printFailed'),
     // The number is valid whether or not the paper came out: it stays on screen.
-    printFailed: {
-      entry: assign({ outcome: 'done' as const }),
-      on: { 'user.retry': 'printing', 'user.done': 'ended' },
-    },
-    showNumber: {
-      entry: assign({ outcome: 'done' as const }),
-      on: { 'user.done': 'ended' },
-    },
+    printFailed: flowStates.receiptFailed('printing'),
+    showNumber: { entry: 'markDone', on: { 'user.done': 'ended' } },
     ended: { type: 'final', entry: 'forgetCard' },
   },
 });

@@ -4,17 +4,17 @@ import {
   maskIdNumber,
   realEstatePage,
   type AddressPath,
-  type FlowOutcome,
   type FlowOutput,
   type IdCardRecord,
   type RealEstateView,
 } from '../domain';
-import type { DeviceErrorCode } from '../device-adapters';
-import { deviceErrorCode, unprovidedActor } from './deviceFailure';
-import { identityMachine, type IdentityOutput } from './identityMachine';
-import type { DocumentFlowSetup } from './licencePrintMachine';
-import { printJobsMachine, type PlannedPrint, type PrintJobsOutput } from './printJobsMachine';
 import type { FlowInput } from '../domain/flows';
+import { failureOf, unprovidedActor } from './deviceFailure';
+import { DOCUMENT_FLOW_START, documentStates } from './steps/documentSteps';
+import type { DocumentFlowFields, DocumentFlowSetup, PlannedPrint } from './steps/documentSteps';
+import type { FlowTag } from './steps/flowStates';
+import { identityMachine } from './steps/identityMachine';
+import { printStepMachine } from './steps/printStep';
 
 /** A query's answer as the viewer may see it, with the query's own id (its printed serial). */
 export interface RealEstateAnswer {
@@ -30,21 +30,20 @@ export type RealEstateEvent =
   | { type: 'user.done' }
   | { type: 'user.back' };
 
-export interface RealEstateContext {
-  setup: DocumentFlowSetup | null;
+/** `card`: the card of an owner who verified, to see the owners' part. */
+export interface RealEstateContext extends DocumentFlowFields {
   path: string[];
   options: string[];
   answer: RealEstateAnswer | null;
-  /** The card of an owner who verified, to see the owners' part; gone when the flow ends. */
-  card: IdCardRecord | null;
   /** Set when the person who verified is not an owner, or could not verify. */
   identityNotice: 'notOwner' | 'refused' | null;
-  printSummary: PrintJobsOutput | null;
-  failure: DeviceErrorCode | null;
-  outcome: FlowOutcome;
 }
 
 const unprovided = unprovidedActor('realEstateMachine');
+
+/** The answer on screen, as the document to print. */
+const printedAnswer = ({ answer, setup, card }: RealEstateContext): PlannedPrint[] =>
+  answer && setup ? planRealEstate(answer, setup, card) : [];
 
 /** The journal entry and page of a query result. */
 export function planRealEstate(
@@ -82,6 +81,8 @@ export const realEstateMachine = setup({
     events: {} as RealEstateEvent,
     input: {} as FlowInput,
     output: {} as FlowOutput,
+    children: {} as { identity: 'identify'; printing: 'printJobs' },
+    tags: {} as FlowTag,
   },
   actors: {
     prepare: fromPromise<DocumentFlowSetup>(unprovided('prepare')),
@@ -90,12 +91,12 @@ export const realEstateMachine = setup({
       unprovided('lookUp'),
     ),
     identify: identityMachine,
-    printJobs: printJobsMachine,
+    printJobs: printStepMachine,
   },
   actions: {
-    noteFailure: assign({
-      failure: ({ event }) => deviceErrorCode((event as { error?: unknown }).error),
-    }),
+    noteFailure: assign({ failure: ({ event }) => failureOf(event) }),
+    takeStepResult: assign((_, change: Partial<DocumentFlowFields>) => change),
+    noteIdentityRefused: assign({ identityNotice: 'refused' as const }),
     popPath: assign({ path: ({ context }) => context.path.slice(0, -1), answer: null }),
   },
   guards: {
@@ -103,28 +104,13 @@ export const realEstateMachine = setup({
   },
 }).createMachine({
   id: 'realEstate',
-  context: {
-    setup: null,
-    path: [],
-    options: [],
-    answer: null,
-    card: null,
-    identityNotice: null,
-    printSummary: null,
-    failure: null,
-    outcome: 'back',
-  },
+  context: { ...DOCUMENT_FLOW_START, path: [], options: [], answer: null, identityNotice: null },
   initial: 'starting',
   output: ({ context }) => ({ outcome: context.outcome }),
   states: {
-    starting: {
-      invoke: {
-        src: 'prepare',
-        onDone: { target: 'picking', actions: assign({ setup: ({ event }) => event.output }) },
-        onError: { target: 'ended', actions: 'noteFailure' },
-      },
-    },
+    starting: documentStates.preparing('picking'),
     picking: {
+      tags: 'working',
       entry: assign({ failure: null }),
       invoke: {
         src: 'addressOptions',
@@ -150,6 +136,7 @@ export const realEstateMachine = setup({
       },
     },
     lookingUp: {
+      tags: 'working',
       entry: assign({ failure: null }),
       invoke: {
         src: 'lookUp',
@@ -174,6 +161,7 @@ export const realEstateMachine = setup({
       on: { 'user.back': { target: 'picking', actions: 'popPath' }, 'user.done': 'ended' },
     },
     registryFailed: {
+      tags: 'failed',
       on: { 'user.retry': 'picking', 'user.back': 'ended', 'user.done': 'ended' },
     },
     result: {
@@ -190,44 +178,12 @@ export const realEstateMachine = setup({
         'user.done': 'ended',
       },
     },
-    identifying: {
-      invoke: {
-        id: 'identity',
-        src: 'identify',
-        input: ({ context }) => ({ today: context.setup?.today ?? '1970-01-01' }),
-        onDone: [
-          {
-            guard: ({ event }) => (event.output as IdentityOutput).result === 'verified',
-            target: 'lookingUp',
-            actions: assign({
-              card: ({ event }) => (event.output.result === 'verified' ? event.output.card : null),
-            }),
-          },
-          {
-            guard: ({ event }) => (event.output as IdentityOutput).result === 'refused',
-            target: 'result',
-            actions: assign({ identityNotice: 'refused' as const }),
-          },
-          { target: 'result' },
-        ],
-      },
-    },
-    printing: {
-      invoke: {
-        id: 'printing',
-        src: 'printJobs',
-        input: ({ context }) => ({
-          jobs:
-            context.answer && context.setup
-              ? planRealEstate(context.answer, context.setup, context.card)
-              : [],
-        }),
-        onDone: {
-          target: 'finished',
-          actions: assign({ printSummary: ({ event }) => event.output, outcome: 'done' as const }),
-        },
-      },
-    },
+    identifying: documentStates.identifying({
+      verified: 'lookingUp',
+      refused: 'result',
+      back: 'result',
+    }),
+    printing: documentStates.printing(printedAnswer, 'finished'),
     finished: { on: { 'user.done': 'ended' } },
     ended: {
       type: 'final',

@@ -1,13 +1,13 @@
-import { assign, raise, sendTo, setup, fromPromise, type AnyActorLogic } from 'xstate';
-import { FLOW_IDS, isFlowOutput, type FlowId, type FlowInput } from '../domain/flows';
-import { parseKioskCode } from '../domain/kioskCodes';
+import { assign, fromPromise, not, raise, sendTo, setup, type AnyActorLogic } from 'xstate';
+import { isFlowOutput, type FlowId, type FlowInput } from '../domain/flows';
+import { parseKioskCode, type KioskCode } from '../domain/kioskCodes';
 import {
   ALL_OFFLINE,
   ALL_ONLINE,
   deviceHealthMachine,
   type HealthChangedEvent,
 } from './deviceHealthMachine';
-import { unavailableFlows, type DeviceStatuses } from './flowRequirements';
+import { unavailableFlows, type DeviceStatuses, type FlowRequirements } from './flowRequirements';
 import type { Locale } from '../domain/locale';
 import type { SessionTiming } from '../domain/kioskConfig';
 
@@ -17,8 +17,12 @@ export type SessionNotice = 'flowFailed' | 'codeNotRecognised';
 export interface SessionInput {
   timing: SessionTiming;
   defaultLocale: Locale;
-  /** The flows the composition root supplied; home shows tiles for these only. */
+  /** The flows the composition root supplied, in home's order; home shows tiles for these only. */
   flows: readonly FlowId[];
+  /** The devices each flow cannot work without (from the flow modules); none when absent. */
+  requirements?: FlowRequirements;
+  /** Which flow a scanned code of each kind starts (an appointment slip starts 预约). */
+  codeFlows?: Partial<Record<KioskCode['kind'], FlowId>>;
   /** The devices' statuses at start; the device-health supervisor follows them from there. */
   deviceStatuses?: DeviceStatuses;
 }
@@ -27,6 +31,8 @@ export interface SessionContext {
   timing: SessionTiming;
   defaultLocale: Locale;
   flows: readonly FlowId[];
+  requirements: FlowRequirements;
+  codeFlows: Partial<Record<KioskCode['kind'], FlowId>>;
   locale: Locale;
   elderly: boolean;
   flow: FlowId | null;
@@ -58,21 +64,51 @@ export type SessionEvent =
 function unprovidedFlow(flow: FlowId): AnyActorLogic {
   return fromPromise<never, FlowInput>(async () => {
     throw new Error(
-      `Flow "${flow}" was not provided: pass its machine to sessionMachine.provide({ actors: { ${flow}: … } }) in the composition root, and list it in the session's input.flows.`,
+      `Flow "${flow}" was not provided: pass its machine to createSessionMachine([...]).provide({ actors: { ${flow}: … } }) in the composition root, and list it in the session's input.flows.`,
     );
   });
 }
 
-const flowActors = Object.fromEntries(FLOW_IDS.map((id) => [id, unprovidedFlow(id)])) as Record<
-  FlowId,
-  AnyActorLogic
->;
-
 const idleSecondsOf = (context: SessionContext) =>
   context.elderly ? context.timing.elderlyIdleSeconds : context.timing.idleSeconds;
 
+/** Whether a flow is offered here and every device it needs works. */
+const isOpen = (context: SessionContext, flow: FlowId | undefined): flow is FlowId =>
+  flow !== undefined &&
+  context.flows.includes(flow) &&
+  unavailableFlows(context.deviceStatuses, [flow], context.requirements)[flow] === undefined;
+
+/** The flow a scanned code starts, when it is one of the kiosk's own codes and that flow is open. */
+const flowForCode = (context: SessionContext, code: string): FlowId | undefined => {
+  const kind = parseKioskCode(code)?.kind;
+  const flow = kind ? context.codeFlows[kind] : undefined;
+  return isOpen(context, flow) ? flow : undefined;
+};
+
+/** The selected flow's code has yet to come in. */
+const flowNotReady = not('isFlowReady');
+
+type FlowScreenState =
+  | ReturnType<typeof flowState>
+  | {
+      always: (
+        | { guard: typeof flowNotReady; target: string }
+        | { guard: { type: 'isSelectedFlow'; params: { flow: FlowId } }; target: string }
+      )[];
+    }
+  | {
+      invoke: {
+        id: string;
+        src: 'loadFlow';
+        input: (args: { context: SessionContext }) => { flow: FlowId };
+        onDone: string;
+        onError: { target: string; actions: 'noteFlowFailed' };
+      };
+      after: { flowLoad: { target: string; actions: 'noteFlowFailed' } };
+    };
+
 /** One state per flow, each invoking the flow's machine under the id `flow`. */
-const flowState = <F extends FlowId>(id: F) => ({
+const flowState = (id: FlowId) => ({
   invoke: {
     id: 'flow',
     src: id,
@@ -96,227 +132,260 @@ const flowState = <F extends FlowId>(id: F) => ({
     },
   },
 });
-const flowStates = Object.fromEntries(FLOW_IDS.map((id) => [id, flowState(id)])) as {
-  [F in FlowId]: ReturnType<typeof flowState<F>>;
-};
 
 /**
  * The root of every visit: attract → home → a flow → goodbye → attract, with an idle timeout
  * that warns, counts down and then wipes everything the visit learned.
+ *
+ * Built for the flows this build knows (the flow modules' ids): one state each, invoking the
+ * actor of the same name, which the composition root provides. A flow whose code is not loaded
+ * yet is loaded first (`loadFlow`, with `isFlowReady` telling whether it already is).
  */
-export const sessionMachine = setup({
-  types: {
-    context: {} as SessionContext,
-    events: {} as SessionEvent,
-    input: {} as SessionInput,
-  },
-  actors: { ...flowActors, deviceHealth: deviceHealthMachine },
-  actions: {
-    /** Erase every trace of the visit outside the machine (storage, DOM, speech); supplied by the composition root. */
-    wipeTraces: () => {},
-    resetVisit: assign(({ context }) => ({
-      locale: context.defaultLocale,
+export function createSessionMachine(flowIds: readonly FlowId[]) {
+  // Which flows exist is the module list's business: their actors and states are named by string.
+  const actors: Record<string, AnyActorLogic> = {
+    ...Object.fromEntries(flowIds.map((id) => [id, unprovidedFlow(id)])),
+    deviceHealth: deviceHealthMachine,
+    /** Brings a flow's code in (a lazy chunk); the default has every flow at hand. */
+    loadFlow: fromPromise<unknown, { flow: FlowId }>(async () => undefined),
+  };
+  // Typed by string, so that a flow's state can be matched by its name (`{ flow: 'queue' }`).
+  const flowScreens: Record<string, FlowScreenState> = {
+    starting: {
+      always: [
+        { guard: flowNotReady, target: 'loading' },
+        ...flowIds.map((id) => ({
+          guard: { type: 'isSelectedFlow' as const, params: { flow: id } },
+          target: id,
+        })),
+      ],
+    },
+    // The flow's code comes in (prefetched after home, so rarely seen); then it starts.
+    loading: {
+      invoke: {
+        id: 'loader',
+        src: 'loadFlow',
+        input: ({ context }: { context: SessionContext }) => ({ flow: context.flow ?? '' }),
+        onDone: 'starting',
+        onError: { target: '#session.active.screen.home', actions: 'noteFlowFailed' as const },
+      },
+      after: {
+        flowLoad: { target: '#session.active.screen.home', actions: 'noteFlowFailed' as const },
+      },
+    },
+    ...Object.fromEntries(flowIds.map((id) => [id, flowState(id)])),
+  };
+  return setup({
+    types: {
+      context: {} as SessionContext,
+      events: {} as SessionEvent,
+      input: {} as SessionInput,
+    },
+    actors,
+    actions: {
+      /** Erase every trace of the visit outside the machine (storage, DOM, speech); supplied by the composition root. */
+      wipeTraces: () => {},
+      resetVisit: assign(({ context }) => ({
+        locale: context.defaultLocale,
+        elderly: false,
+        flow: null,
+        countdown: null,
+        notice: null,
+        pendingCode: null,
+      })),
+      startCountdown: assign(({ context }) => ({ countdown: context.timing.warningSeconds })),
+      tickCountdown: assign(({ context }) => ({
+        countdown: Math.max(0, (context.countdown ?? 1) - 1),
+      })),
+      clearCountdown: assign({ countdown: null }),
+      clearNotice: assign({ notice: null }),
+      noteFlowFailed: assign({ notice: 'flowFailed' as const }),
+      startCodeFlow: assign(({ context, event }) =>
+        event.type === 'device.codeScanned'
+          ? {
+              flow: flowForCode(context, event.code) ?? null,
+              notice: null,
+              pendingCode: event.code,
+            }
+          : {},
+      ),
+      noteNextFlow: assign({
+        flow: ({ context, event }) =>
+          'output' in event && isFlowOutput(event.output) && event.output.next
+            ? event.output.next
+            : context.flow,
+      }),
+      restartIdle: raise({ type: 'idle.restart' }),
+      setLocale: assign({
+        locale: ({ context, event }) =>
+          event.type === 'user.setLocale' ? event.locale : context.locale,
+      }),
+      setElderly: assign({
+        elderly: ({ context, event }) =>
+          event.type === 'user.setElderly' ? event.elderly : context.elderly,
+      }),
+    },
+    guards: {
+      isFlowAvailable: ({ context, event }) =>
+        event.type === 'user.selectFlow' && isOpen(context, event.flow),
+      /** The selected flow's code is here (the composition root knows; by default always). */
+      isFlowReady: () => true,
+      isSelectedFlow: ({ context }, params: { flow: FlowId }) => context.flow === params.flow,
+      startsAFlow: ({ context, event }) =>
+        event.type === 'device.codeScanned' && flowForCode(context, event.code) !== undefined,
+      isLastSecond: ({ context }) => (context.countdown ?? 0) <= 1,
+      endedSwitch: ({ context, event }) =>
+        'output' in event &&
+        isFlowOutput(event.output) &&
+        event.output.outcome === 'switch' &&
+        isOpen(context, event.output.next),
+      endedDone: ({ event }) =>
+        'output' in event && isFlowOutput(event.output) && event.output.outcome === 'done',
+    },
+    delays: {
+      untilWarning: ({ context }) =>
+        (idleSecondsOf(context) - context.timing.warningSeconds) * 1000,
+      goodbye: ({ context }) => context.timing.goodbyeSeconds * 1000,
+      attractAdjustment: ({ context }) => context.timing.idleSeconds * 1000,
+      /** A flow's code that has not come in by then will not: home says so. */
+      flowLoad: 20_000,
+    },
+  }).createMachine({
+    id: 'session',
+    context: ({ input }) => ({
+      timing: input.timing,
+      defaultLocale: input.defaultLocale,
+      flows: input.flows.filter((id) => flowIds.includes(id)),
+      requirements: input.requirements ?? {},
+      codeFlows: input.codeFlows ?? { appointment: 'appointment' },
+      locale: input.defaultLocale,
       elderly: false,
       flow: null,
       countdown: null,
       notice: null,
       pendingCode: null,
-    })),
-    startCountdown: assign(({ context }) => ({ countdown: context.timing.warningSeconds })),
-    tickCountdown: assign(({ context }) => ({
-      countdown: Math.max(0, (context.countdown ?? 1) - 1),
-    })),
-    clearCountdown: assign({ countdown: null }),
-    clearNotice: assign({ notice: null }),
-    noteFlowFailed: assign({ notice: 'flowFailed' as const }),
-    startCheckIn: assign({
-      flow: 'appointment' as const,
-      notice: null,
-      pendingCode: ({ event }) => (event.type === 'device.codeScanned' ? event.code : null),
+      deviceStatuses: input.deviceStatuses ?? ALL_ONLINE,
     }),
-    noteNextFlow: assign({
-      flow: ({ context, event }) =>
-        'output' in event && isFlowOutput(event.output) && event.output.next
-          ? event.output.next
-          : context.flow,
-    }),
-    restartIdle: raise({ type: 'idle.restart' }),
-    setLocale: assign({
-      locale: ({ context, event }) =>
-        event.type === 'user.setLocale' ? event.locale : context.locale,
-    }),
-    setElderly: assign({
-      elderly: ({ context, event }) =>
-        event.type === 'user.setElderly' ? event.elderly : context.elderly,
-    }),
-  },
-  guards: {
-    isFlowAvailable: ({ context, event }) =>
-      event.type === 'user.selectFlow' &&
-      context.flows.includes(event.flow) &&
-      unavailableFlows(context.deviceStatuses, [event.flow])[event.flow] === undefined,
-    isSelectedFlow: ({ context }, params: { flow: FlowId }) => context.flow === params.flow,
-    isAppointmentSlip: ({ context, event }) =>
-      event.type === 'device.codeScanned' &&
-      parseKioskCode(event.code)?.kind === 'appointment' &&
-      context.flows.includes('appointment') &&
-      unavailableFlows(context.deviceStatuses, ['appointment']).appointment === undefined,
-    isLastSecond: ({ context }) => (context.countdown ?? 0) <= 1,
-    endedSwitch: ({ context, event }) =>
-      'output' in event &&
-      isFlowOutput(event.output) &&
-      event.output.outcome === 'switch' &&
-      event.output.next !== undefined &&
-      context.flows.includes(event.output.next) &&
-      unavailableFlows(context.deviceStatuses, [event.output.next])[event.output.next] ===
-        undefined,
-    endedDone: ({ event }) =>
-      'output' in event && isFlowOutput(event.output) && event.output.outcome === 'done',
-  },
-  delays: {
-    untilWarning: ({ context }) => (idleSecondsOf(context) - context.timing.warningSeconds) * 1000,
-    goodbye: ({ context }) => context.timing.goodbyeSeconds * 1000,
-    attractAdjustment: ({ context }) => context.timing.idleSeconds * 1000,
-  },
-}).createMachine({
-  id: 'session',
-  context: ({ input }) => ({
-    timing: input.timing,
-    defaultLocale: input.defaultLocale,
-    flows: FLOW_IDS.filter((id) => input.flows.includes(id)),
-    locale: input.defaultLocale,
-    elderly: false,
-    flow: null,
-    countdown: null,
-    notice: null,
-    pendingCode: null,
-    deviceStatuses: input.deviceStatuses ?? ALL_ONLINE,
-  }),
-  invoke: {
-    id: 'health',
-    src: 'deviceHealth',
-    input: ({ context }) => ({ statuses: context.deviceStatuses }),
-    // Without a supervisor nothing is known of the devices: pause every flow that needs one.
-    onError: { actions: assign({ deviceStatuses: ALL_OFFLINE }) },
-  },
-  on: {
-    'health.changed': { actions: assign({ deviceStatuses: ({ event }) => event.statuses }) },
-  },
-  initial: 'attract',
-  states: {
-    attract: {
-      entry: ['resetVisit', 'wipeTraces'],
-      on: {
-        // A touch wakes only through the attract screen's own button (user.wake), so the
-        // finger that wakes the kiosk cannot land on a home tile as a second tap.
-        'user.wake': 'active',
-        'device.cardInserted': 'active',
-        // An appointment slip's QR checks in straight away; any other code is explained at home.
-        'device.codeScanned': [
-          {
-            guard: 'isAppointmentSlip',
-            target: '#session.active.screen.flow',
-            actions: 'startCheckIn',
-          },
-          { target: 'active', actions: assign({ notice: 'codeNotRecognised' }) },
-        ],
-      },
-      // Language and elderly mode may be chosen before waking: attract itself changes, and a
-      // choice nobody acts on is undone after a while so that the next citizen finds the default.
-      initial: 'waiting',
-      states: {
-        waiting: {
-          on: {
-            'user.setLocale': { target: 'adjusted', actions: 'setLocale' },
-            'user.setElderly': { target: 'adjusted', actions: 'setElderly' },
-          },
-        },
-        adjusted: {
-          after: { attractAdjustment: '#session.attract' },
-          on: {
-            'user.setLocale': { target: 'adjusted', reenter: true, actions: 'setLocale' },
-            'user.setElderly': { target: 'adjusted', reenter: true, actions: 'setElderly' },
-          },
-        },
-      },
+    invoke: {
+      id: 'health',
+      src: 'deviceHealth',
+      input: ({ context }) => ({ statuses: context.deviceStatuses }),
+      // Without a supervisor nothing is known of the devices: pause every flow that needs one.
+      onError: { actions: assign({ deviceStatuses: ALL_OFFLINE }) },
     },
-    active: {
-      type: 'parallel',
-      on: {
-        'user.setLocale': { actions: ['setLocale', 'restartIdle'] },
-        'user.setElderly': { actions: ['setElderly', 'restartIdle'] },
-        'user.home': { target: '.screen.home', actions: 'restartIdle' },
-      },
-      states: {
-        screen: {
-          initial: 'home',
-          states: {
-            home: {
-              on: {
-                'user.selectFlow': {
-                  guard: 'isFlowAvailable',
-                  target: 'flow',
-                  actions: assign({ flow: ({ event }) => event.flow, notice: null }),
-                },
-                'user.finish': 'goodbye',
-                'device.codeScanned': [
-                  { guard: 'isAppointmentSlip', target: 'flow', actions: 'startCheckIn' },
-                  { actions: assign({ notice: 'codeNotRecognised' }) },
-                ],
-              },
+    on: {
+      'health.changed': { actions: assign({ deviceStatuses: ({ event }) => event.statuses }) },
+    },
+    initial: 'attract',
+    states: {
+      attract: {
+        entry: ['resetVisit', 'wipeTraces'],
+        on: {
+          // A touch wakes only through the attract screen's own button (user.wake), so the
+          // finger that wakes the kiosk cannot land on a home tile as a second tap.
+          'user.wake': 'active',
+          'device.cardInserted': 'active',
+          // An appointment slip's QR checks in straight away; any other code is explained at home.
+          'device.codeScanned': [
+            {
+              guard: 'startsAFlow',
+              target: '#session.active.screen.flow',
+              actions: 'startCodeFlow',
             },
-            flow: {
-              initial: 'starting',
-              exit: assign({ flow: null, pendingCode: null }),
-              on: { 'user.back': { actions: sendTo('flow', ({ event }) => event) } },
-              states: {
-                starting: {
-                  always: FLOW_IDS.map((id) => ({
-                    guard: { type: 'isSelectedFlow' as const, params: { flow: id } },
-                    target: id,
-                  })),
-                },
-                ...flowStates,
-              },
+            { target: 'active', actions: assign({ notice: 'codeNotRecognised' }) },
+          ],
+        },
+        // Language and elderly mode may be chosen before waking: attract itself changes, and a
+        // choice nobody acts on is undone after a while so that the next citizen finds the default.
+        initial: 'waiting',
+        states: {
+          waiting: {
+            on: {
+              'user.setLocale': { target: 'adjusted', actions: 'setLocale' },
+              'user.setElderly': { target: 'adjusted', actions: 'setElderly' },
             },
-            // A flow handed the citizen on to another: leave the flow state so the next one starts fresh.
-            switching: { always: 'flow' },
-            goodbye: {
-              entry: 'clearNotice',
-              after: { goodbye: '#session.attract' },
-              on: { 'user.finish': '#session.attract' },
+          },
+          adjusted: {
+            after: { attractAdjustment: '#session.attract' },
+            on: {
+              'user.setLocale': { target: 'adjusted', reenter: true, actions: 'setLocale' },
+              'user.setElderly': { target: 'adjusted', reenter: true, actions: 'setElderly' },
             },
           },
         },
-        idle: {
-          initial: 'counting',
-          states: {
-            counting: {
-              on: {
-                'user.activity': { target: 'counting', reenter: true },
-                'idle.restart': { target: 'counting', reenter: true },
-                'device.cardInserted': { target: 'counting', reenter: true },
-                'device.codeScanned': { target: 'counting', reenter: true },
+      },
+      active: {
+        type: 'parallel',
+        on: {
+          'user.setLocale': { actions: ['setLocale', 'restartIdle'] },
+          'user.setElderly': { actions: ['setElderly', 'restartIdle'] },
+          'user.home': { target: '.screen.home', actions: 'restartIdle' },
+        },
+        states: {
+          screen: {
+            initial: 'home',
+            states: {
+              home: {
+                on: {
+                  'user.selectFlow': {
+                    guard: 'isFlowAvailable',
+                    target: 'flow',
+                    actions: assign({ flow: ({ event }) => event.flow, notice: null }),
+                  },
+                  'user.finish': 'goodbye',
+                  'device.codeScanned': [
+                    { guard: 'startsAFlow', target: 'flow', actions: 'startCodeFlow' },
+                    { actions: assign({ notice: 'codeNotRecognised' }) },
+                  ],
+                },
               },
-              after: { untilWarning: 'warning' },
+              flow: {
+                initial: 'starting',
+                exit: assign({ flow: null, pendingCode: null }),
+                on: { 'user.back': { actions: sendTo('flow', ({ event }) => event) } },
+                states: {
+                  ...flowScreens,
+                },
+              },
+              // A flow handed the citizen on to another: leave the flow state so the next one starts fresh.
+              switching: { always: 'flow' },
+              goodbye: {
+                entry: 'clearNotice',
+                after: { goodbye: '#session.attract' },
+                on: { 'user.finish': '#session.attract' },
+              },
             },
-            warning: {
-              entry: 'startCountdown',
-              exit: 'clearCountdown',
-              on: {
-                'user.continue': 'counting',
-                'idle.restart': 'counting',
-                'device.cardInserted': 'counting',
-                'device.codeScanned': 'counting',
+          },
+          idle: {
+            initial: 'counting',
+            states: {
+              counting: {
+                on: {
+                  'user.activity': { target: 'counting', reenter: true },
+                  'idle.restart': { target: 'counting', reenter: true },
+                  'device.cardInserted': { target: 'counting', reenter: true },
+                  'device.codeScanned': { target: 'counting', reenter: true },
+                },
+                after: { untilWarning: 'warning' },
               },
-              initial: 'ticking',
-              states: {
-                ticking: {
-                  after: {
-                    1000: [
-                      { guard: 'isLastSecond', target: '#session.attract' },
-                      { target: 'ticking', reenter: true, actions: 'tickCountdown' },
-                    ],
+              warning: {
+                entry: 'startCountdown',
+                exit: 'clearCountdown',
+                on: {
+                  'user.continue': 'counting',
+                  'idle.restart': 'counting',
+                  'device.cardInserted': 'counting',
+                  'device.codeScanned': 'counting',
+                },
+                initial: 'ticking',
+                states: {
+                  ticking: {
+                    after: {
+                      1000: [
+                        { guard: 'isLastSecond', target: '#session.attract' },
+                        { target: 'ticking', reenter: true, actions: 'tickCountdown' },
+                      ],
+                    },
                   },
                 },
               },
@@ -325,7 +394,7 @@ export const sessionMachine = setup({
         },
       },
     },
-  },
-});
+  });
+}
 
-export type SessionMachine = typeof sessionMachine;
+export type SessionMachine = ReturnType<typeof createSessionMachine>;

@@ -1,4 +1,5 @@
-import { useMessages } from '../session';
+import { appointmentMessages } from '../flows/appointment/messages';
+import { useLocalised } from '../session';
 
 /** An on-screen numeric keypad: the kiosk has no keyboard, and digits are all a phone number needs. */
 export function NumericKeypad({
@@ -8,7 +9,7 @@ export function NumericKeypad({
   onDigit: (digit: string) => void;
   onDelete: () => void;
 }) {
-  const t = useMessages();
+  const a = useLocalised(appointmentMessages);
   return (
     <div class="keypad" role="group">
       {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
@@ -21,7 +22,7 @@ export function NumericKeypad({
         0
       </button>
       <button type="button" class="keypad__key keypad__key--delete" onClick={onDelete}>
-        {t.appointment.delete}
+        {a.delete}
       </button>
     </div>
   );

@@ -1,10 +1,15 @@
 import { estimatedWaitMinutes, type QueueServiceConfig, type QueueTicket } from '../../domain';
 import type { DeviceErrorCode } from '../../device-adapters';
-import { useMessages, useMode } from '../session';
+import { queueMessages } from '../flows/queue/messages';
+import { useLocalised, useMessages, useMode } from '../session';
+import { EventButton } from './EventButton';
+
+type TicketEvent = { type: 'user.retry' } | { type: 'user.done' };
 
 /**
  * A queue number on screen, as 取号 and 签到 both show it: it stays until the citizen taps Done,
- * and when the ticket did not print it says so, with the number still valid and a retry.
+ * and when the ticket did not print it says so, with the number still valid and a retry (while
+ * the flow takes one).
  */
 export function TicketShown(props: {
   ticket: QueueTicket;
@@ -13,11 +18,11 @@ export function TicketShown(props: {
   notice?: string | null;
   /** Set when the print failed: why, if known. */
   printFailure: DeviceErrorCode | 'unknown' | null;
-  onRetry: () => void;
-  onDone: () => void;
+  /** The flow showing it, for Retry and Done. */
+  step: { can(event: TicketEvent): boolean; send(event: TicketEvent): void };
 }) {
   const t = useMessages();
-  const m = t.queue;
+  const m = useLocalised(queueMessages);
   const { locale } = useMode();
   const { ticket, service, printFailure } = props;
   return (
@@ -40,14 +45,17 @@ export function TicketShown(props: {
       </p>
       {!printFailure && <p class="flow__prompt">{m.takeTicket}</p>}
       <div class="flow__actions">
-        {printFailure && (
-          <button type="button" class="secondary-button" onClick={props.onRetry}>
-            {m.retryPrint}
-          </button>
-        )}
-        <button type="button" class="primary-button primary-button--huge" onClick={props.onDone}>
+        <EventButton
+          step={props.step}
+          event={{ type: 'user.retry' }}
+          look="secondary"
+          refused="hide"
+        >
+          {m.retryPrint}
+        </EventButton>
+        <EventButton step={props.step} event={{ type: 'user.done' }} look="huge">
           {m.done}
-        </button>
+        </EventButton>
       </div>
     </section>
   );

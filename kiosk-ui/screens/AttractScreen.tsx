@@ -1,6 +1,6 @@
 import type { FlowId } from '../../domain';
 import { SettingsButtons } from '../components/TopBar';
-import { useKiosk, useMessages, useMode, useSend } from '../session';
+import { useFlowTitle, useKiosk, useMessages, useMode, useSend } from '../session';
 
 /** The calm screen between visits: what the terminal does, and one large way in. */
 export function AttractScreen() {
@@ -9,6 +9,7 @@ export function AttractScreen() {
   const mode = useMode();
   const { config, configProblems, session } = useKiosk();
   const flows: readonly FlowId[] = session.getSnapshot().context.flows;
+  const title = useFlowTitle();
   return (
     <main class="attract" aria-labelledby="attract-title">
       <div class="attract__top">
@@ -22,7 +23,7 @@ export function AttractScreen() {
         </h1>
         <span class="attract__offers">
           {flows.length > 0
-            ? `${t.attract.offers}：${flows.map((f) => t.flows[f]).join(' · ')}`
+            ? `${t.attract.offers}：${flows.map(title).join(' · ')}`
             : t.attract.noServicesYet}
         </span>
         <span class="attract__cta">{t.attract.touchToStart}</span>

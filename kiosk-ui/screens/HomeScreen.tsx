@@ -1,7 +1,7 @@
 import type { OfficeHours } from '../../domain';
 import { unavailableFlows } from '../../machines';
 import type { Messages } from '../i18n';
-import { useKiosk, useMessages, useSend, useSession } from '../session';
+import { useFlowTitle, useKiosk, useMessages, useSend, useSession } from '../session';
 import { shallowEqual } from '../useSelector';
 
 /** 周一至周五 09:00–12:00, 13:30–17:00 */
@@ -29,7 +29,9 @@ export function HomeScreen() {
   const flows = useSession((s) => s.context.flows, shallowEqual);
   const notice = useSession((s) => s.context.notice);
   const statuses = useSession((s) => s.context.deviceStatuses);
-  const paused = unavailableFlows(statuses, flows);
+  const requirements = useSession((s) => s.context.requirements);
+  const paused = unavailableFlows(statuses, flows, requirements);
+  const title = useFlowTitle();
   const hours = describeOfficeHours(config.officeHours, t);
   return (
     <main class="home" aria-labelledby="home-title">
@@ -54,13 +56,13 @@ export function HomeScreen() {
                   aria-describedby={problem ? `paused-${flow}` : undefined}
                   onClick={() => send({ type: 'user.selectFlow', flow })}
                 >
-                  {t.flows[flow]}
+                  {title(flow)}
                   {problem && (
                     <span id={`paused-${flow}`} class="tile__paused">
                       {t.paused(
                         t.devices[problem.device],
                         t.deviceStatus[problem.status],
-                        t.flows[flow],
+                        title(flow),
                       )}
                     </span>
                   )}

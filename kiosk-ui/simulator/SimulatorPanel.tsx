@@ -2,7 +2,8 @@ import { useEffect, useReducer, useState } from 'preact/hooks';
 import { renderSVG } from 'uqr';
 import { DEVICE_KINDS, type DeviceKind } from '../../domain';
 import type { KioskDevices, ReceiptTicket } from '../../device-adapters';
-import type { MockControls, MockLicenceRegistry, PrintedItem } from '../../device-adapters/mock';
+import type { MockControls, PrintedItem } from '../../device-adapters/mock';
+import type { MockLicenceRegistry } from '../../stores/registry';
 import { SIM } from './labels';
 
 const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

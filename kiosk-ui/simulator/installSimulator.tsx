@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { KioskDevices } from '../../device-adapters';
-import type { MockControls, MockLicenceRegistry } from '../../device-adapters/mock';
+import type { MockControls } from '../../device-adapters/mock';
+import type { MockLicenceRegistry } from '../../stores/registry';
 import type { PrintJournal } from '../../domain';
 import type { SessionActor } from '../session';
 import { createKioskSim, type KioskSim } from './kioskSim';
@@ -22,7 +23,7 @@ export function installSimulator(options: {
   devices: KioskDevices;
   session: SessionActor;
   registry: MockLicenceRegistry | null;
-  journal: PrintJournal;
+  journal: PrintJournal | null;
   open: boolean;
 }): void {
   window.kioskSim = createKioskSim(options.controls, options.devices, {

@@ -1,12 +1,7 @@
 import type { DeviceKind, IdCardRecord, LicenceCopy, PrintJob, PrintJournal } from '../../domain';
 import type { KioskDevices } from '../../device-adapters';
-import type {
-  FaceOutcome,
-  MockControls,
-  MockFault,
-  MockLicenceRegistry,
-  TestPerson,
-} from '../../device-adapters/mock';
+import type { FaceOutcome, MockControls, MockFault, TestPerson } from '../../device-adapters/mock';
+import type { MockLicenceRegistry } from '../../stores/registry';
 import type { DeviceStatuses } from '../../machines';
 import { currentStatuses } from '../devices';
 

@@ -1,62 +1,61 @@
-import type { SnapshotFrom } from 'xstate';
-import type { PrintJobsMachine, PrintJobsOutput } from '../../machines';
-import { FailureNotice } from '../components/FailureNotice';
-import { useMessages } from '../session';
-import { useSelector } from '../useSelector';
+import type { ActorRefFrom } from 'xstate';
+import { isPlannedPrint, type PrintJobsMachine, type PrintJobsOutput } from '../../machines';
+import { EventButton } from '../components/EventButton';
+import { FailurePanel } from '../components/StepPanels';
+import { useStep } from '../components/useStep';
+import { useLocalised } from '../session';
+import { printJobsMessages } from './messages';
 
-import type { PrintJobsRef } from './documentFlowView';
-const stepOf = (s: SnapshotFrom<PrintJobsMachine>) =>
-  typeof s.value === 'string' ? s.value : 'printing';
+export type PrintJobsRef = ActorRefFrom<PrintJobsMachine>;
 
 /** Printing, sheet by sheet, and what to do when the printer fails. */
 export function PrintJobsView({ printing }: { printing: PrintJobsRef }) {
-  const t = useMessages();
-  const m = t.printJobs;
-  const step = useSelector(printing, stepOf);
-  const c = useSelector(printing, (s) => s.context);
-  const send = printing.send.bind(printing);
+  const m = useLocalised(printJobsMessages);
+  const s = useStep(printing);
+  const c = s.context;
   const job = c.jobs[Math.min(c.current, c.jobs.length - 1)];
 
-  if (step === 'failed') {
-    return (
-      <section class="flow__step">
-        {c.failure && <FailureNotice code={c.failure} />}
-        <p class="flow__prompt">{m.failed}</p>
-        {c.uncertain && <p class="flow__explain">{m.uncertain}</p>}
-        <div class="flow__actions">
-          <button
-            type="button"
-            class="secondary-button"
-            onClick={() => send({ type: 'user.done' })}
-          >
-            {m.stop}
-          </button>
-          {!c.uncertain && (
-            <button
-              type="button"
-              class="primary-button"
-              onClick={() => send({ type: 'user.retry' })}
-            >
-              {m.retry}
-            </button>
-          )}
-        </div>
-      </section>
-    );
-  }
   return (
-    <section class="flow__step">
-      <p class="flow__prompt" role="status">
-        {job ? m.printing(c.current + 1, c.jobs.length, job.request.title) : ''}
-      </p>
-      <progress max={c.jobs.length} value={c.current} />
-    </section>
+    <>
+      <FailurePanel
+        step={s}
+        failure={c.failure}
+        says={{
+          failed: (
+            <>
+              <p class="flow__prompt">{m.failed}</p>
+              {c.uncertain && <p class="flow__explain">{m.uncertain}</p>}
+            </>
+          ),
+        }}
+      >
+        <div class="flow__actions">
+          <EventButton step={s} event={{ type: 'user.done' }} look="secondary">
+            {m.stop}
+          </EventButton>
+          {/* A sheet that may have printed is not printed again: no retry to offer. */}
+          <EventButton step={s} event={{ type: 'user.retry' }} refused="hide">
+            {m.retry}
+          </EventButton>
+        </div>
+      </FailurePanel>
+      {!s.hasTag('failed') && (
+        <section class="flow__step">
+          <p class="flow__prompt" role="status">
+            {job && isPlannedPrint(job)
+              ? m.printing(c.current + 1, c.jobs.length, job.request.title)
+              : ''}
+          </p>
+          <progress max={c.jobs.length} value={c.current} />
+        </section>
+      )}
+    </>
   );
 }
 
 /** What printing came to: how many printed, skipped as printed before, or left for staff. */
 export function PrintSummary({ summary }: { summary: PrintJobsOutput }) {
-  const m = useMessages().printJobs;
+  const m = useLocalised(printJobsMessages);
   const count = (result: string) => summary.results.filter((r) => r === result).length;
   const printed = count('printed');
   const skipped = count('already-printed') + count('in-progress');

@@ -1,39 +1,40 @@
 import { fromPromise } from 'xstate';
-import { clockOf, printOnce, type KioskConfig, type PrintJournal } from '../../domain';
+import {
+  clockOf,
+  printOnce,
+  type DeviceTimeouts,
+  type KioskConfig,
+  type PrintJournal,
+} from '../../domain';
 import type { KioskDevices } from '../../device-adapters';
-import { identityMachine, printJobsMachine, type DocumentFlowSetup } from '../../machines';
-
-export const DOCUMENT_TIMEOUTS = {
-  cardReadMs: 60_000,
-  faceMs: 30_000,
-  documentPrintMs: 120_000,
-} as const;
+import {
+  identityMachine,
+  isPlannedPrint,
+  printStepFor,
+  type DocumentFlowSetup,
+} from '../../machines';
+import { wiredCardStep } from './cardWiring';
 
 /** The identity check and the journalled printing, shared by the document flows. */
-export function documentStepActors(devices: KioskDevices, journal: PrintJournal) {
+export function documentStepActors(
+  devices: KioskDevices,
+  journal: PrintJournal,
+  timeouts: DeviceTimeouts,
+) {
   return {
     identify: identityMachine.provide({
       actors: {
-        readIdCard: fromPromise(({ signal }) =>
-          devices.idCard.read({ timeoutMs: DOCUMENT_TIMEOUTS.cardReadMs, signal }),
-        ),
+        readCard: wiredCardStep(devices, timeouts.cardReadMs),
         verifyFace: fromPromise(({ input, signal }) =>
-          devices.face.verify(input.photo, { timeoutMs: DOCUMENT_TIMEOUTS.faceMs, signal }),
+          devices.face.verify(input.photo, { timeoutMs: timeouts.faceMs, signal }),
         ),
       },
     }),
-    printJobs: printJobsMachine.provide({
-      actors: {
-        printDocument: fromPromise(({ input, signal }) =>
-          printOnce(journal, input.request, () =>
-            devices.document.print(input.document, {
-              timeoutMs: DOCUMENT_TIMEOUTS.documentPrintMs,
-              signal,
-            }),
-          ),
-        ),
-      },
-    }),
+    printJobs: printStepFor(isPlannedPrint, ({ request, document }, signal) =>
+      printOnce(journal, request, () =>
+        devices.document.print(document, { timeoutMs: timeouts.documentPrintMs, signal }),
+      ),
+    ),
   };
 }
 

@@ -22,3 +22,21 @@ test('after one online visit the kiosk starts and works with the network cut', a
   await expect(attractButton(page)).toBeVisible();
   await context.setOffline(false);
 });
+
+test('with the network cut, a flow never opened before still opens: every flow chunk is precached', async ({
+  page,
+  context,
+}) => {
+  await openKiosk(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect(attractButton(page)).toBeVisible();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  // A fresh page offline: no flow chunk is in memory, and home is tapped before any prefetch.
+  await page.reload();
+  await wake(page);
+  await page.getByRole('button', { name: /^身份证复印/ }).click();
+  await expect(page.getByText('请将身份证正面朝上')).toBeVisible();
+  await context.setOffline(false);
+});

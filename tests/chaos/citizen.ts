@@ -101,7 +101,11 @@ function onSessionScreen(screen: Screen, snapshot: ScreenSnapshot, habits: Habit
         [5, walkAway('done, goes')],
       ]);
     default: {
-      const paused = unavailableFlows(snapshot.context.deviceStatuses, [visitor.intent]);
+      const paused = unavailableFlows(
+        snapshot.context.deviceStatuses,
+        [visitor.intent],
+        snapshot.context.requirements,
+      );
       const other = rng.pick(habits.flows);
       if (habits.intentOver) {
         return pick(rng, [

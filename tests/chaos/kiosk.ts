@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Actor, InspectionEvent } from 'xstate';
 import type { KioskDevices } from '../../device-adapters';
-import { IndexedDbPrintJournal } from '../../device-adapters/journal';
-import {
-  createMockDevices,
-  MockLicenceRegistry,
-  type MockControls,
-} from '../../device-adapters/mock';
-import { IndexedDbQueueService } from '../../device-adapters/queue';
+import { IndexedDbPrintJournal } from '../../stores/journal';
+import { createMockDevices, type MockControls } from '../../device-adapters/mock';
+import { MockLicenceRegistry } from '../../stores/registry';
+import { IndexedDbQueueService } from '../../stores/queue';
 import {
   parseKioskConfig,
   type FlowId,
@@ -226,6 +223,8 @@ export async function bootPage(
     wipeTraces,
     inspect: observers.inspect,
   });
+  // As the page prefetches them after home: every offered flow's chunk is in before visits start.
+  await flows.loadAll();
   page.session = session;
   page.flowIds = flows.ids;
   session.start();

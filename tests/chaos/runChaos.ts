@@ -54,7 +54,7 @@ export interface ChaosCounts {
   uncaughtErrors: number;
   /** (e) a test person's card data found after the visit was back at attract. */
   cardDataLeft: number;
-  /** Flows registerFlows offers that no chaos driver knows. */
+  /** Flows of the module list (kiosk-ui/flows/list.ts) that no chaos driver knows. */
   flowsWithoutDriver: number;
 }
 
@@ -348,7 +348,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       if (!DRIVERS[flow])
         ledger.find(
           'noDriver',
-          `registerFlows offers "${flow}" but tests/chaos/drivers has no driver for it: add tests/chaos/drivers/${flow}.ts and list it in drivers/index.ts`,
+          `The module list offers "${flow}" but tests/chaos/drivers has no driver for it: add tests/chaos/drivers/${flow}.ts and list it in drivers/index.ts`,
           -1,
         );
     }

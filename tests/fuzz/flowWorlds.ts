@@ -14,6 +14,10 @@ import type {
 } from '../../domain';
 import {
   appointmentMachine,
+  cardStepMachine,
+  printStepMachine,
+  type PrintActorOutput,
+  type PrintJob,
   idCopyMachine,
   queueMachine,
   type AllocateInput,
@@ -21,9 +25,7 @@ import {
   type AppointmentSetup,
   type BookInput,
   type IdCopyEvent,
-  type IdCopyImages,
   type PlacesLeft,
-  type PrintTicketInput,
   type QueueEvent,
   type QueueSetup,
 } from '../../machines';
@@ -58,6 +60,18 @@ const one = <E>(event: fc.Arbitrary<E>, weight: number) => ({
 });
 
 const CARDS: readonly IdCardRecord[] = TEST_PERSONS.map((p) => p.record);
+
+/** The card step, reading at `desk` one of the test persons' cards. */
+const cardReaderAt = (desk: DeviceDesk) =>
+  cardStepMachine.provide({
+    actors: { readIdCard: desk.actor<IdCardRecord, unknown>('readIdCard', () => CARDS) },
+  });
+
+/** The print step, printing at `desk` as `name`. */
+const printerAt = (desk: DeviceDesk, name: string) =>
+  printStepMachine.provide({
+    actors: { print: desk.actor<PrintActorOutput, PrintJob>(name, () => [undefined]) },
+  });
 const PRIORITIES: readonly (PriorityReason | null)[] = [
   'age',
   'disability',
@@ -143,11 +157,11 @@ export const queueFlow = (world: () => QueueWorld, desk: DeviceDesk) =>
   queueMachine.provide({
     actors: {
       prepareQueue: desk.actor<QueueSetup, unknown>('prepareQueue', () => [world().setup]),
-      readIdCard: desk.actor<IdCardRecord, unknown>('readIdCard', () => CARDS),
+      readCard: cardReaderAt(desk),
       allocateTicket: desk.actor<AllocateResult, AllocateInput>('allocateTicket', (input) =>
         allocations(input, world()),
       ),
-      printTicket: desk.actor<unknown, PrintTicketInput>('printTicket', () => [undefined]),
+      printTicket: printerAt(desk, 'printTicket'),
     },
   });
 
@@ -323,22 +337,16 @@ export const appointmentFlow = (world: () => AppointmentWorld, desk: DeviceDesk)
         'loadPlaces',
         () => [world().places],
       ),
-      readIdCard: desk.actor<IdCardRecord, unknown>('readIdCard', () => CARDS),
+      readCard: cardReaderAt(desk),
       bookAppointment: desk.actor<BookResult, BookInput>('bookAppointment', bookings),
-      printSlip: desk.actor<unknown, { appointment: Appointment; service: QueueServiceConfig }>(
-        'printSlip',
-        () => [undefined],
-      ),
+      printSlip: printerAt(desk, 'printSlip'),
       checkInByCard: desk.actor<CheckInResult, { card: IdCardRecord }>('checkInByCard', () =>
         checkIns(world()),
       ),
       checkInByCode: desk.actor<CheckInResult, { appointmentId: string }>('checkInByCode', () =>
         checkIns(world()),
       ),
-      printTicket: desk.actor<unknown, { ticket: QueueTicket; service: QueueServiceConfig }>(
-        'printTicket',
-        () => [undefined],
-      ),
+      printTicket: printerAt(desk, 'printTicket'),
     },
   });
 
@@ -419,7 +427,7 @@ export const idCopyFlow = (world: () => IdCopyWorld, desk: DeviceDesk) =>
         'captureImage',
         () => world().images,
       ),
-      printCopy: desk.actor<unknown, IdCopyImages>('printCopy', () => [undefined]),
+      printCopy: printerAt(desk, 'printCopy'),
     },
   });
 

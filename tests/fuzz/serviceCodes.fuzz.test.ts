@@ -2,19 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, type AnyStateMachine } from 'xstate';
 import { TEST_PERSONS } from '../../device-adapters/mock';
-import type {
-  AllocateResult,
-  CheckInResult,
-  IdCardRecord,
-  QueueServiceConfig,
-  QueueTicket,
-} from '../../domain';
+import type { AllocateResult, CheckInResult, IdCardRecord } from '../../domain';
 import {
   appointmentMachine,
+  cardStepMachine,
+  printStepMachine,
   queueMachine,
   type AllocateInput,
   type AppointmentSetup,
-  type PrintTicketInput,
+  type PrintActorOutput,
+  type PrintJob,
   type QueueSetup,
 } from '../../machines';
 import { must } from '../support/must';
@@ -30,6 +27,12 @@ import { taxService } from '../support/queueServices';
 const SERVICE = taxService({ dailyMax: 100 });
 const ADULT = must(TEST_PERSONS.find((p) => p.id === 'adult')?.record, 'the adult test person');
 const unknownCode = strayServiceCode.filter((code) => code !== SERVICE.code);
+const readsAdult = cardStepMachine.provide({
+  actors: { readIdCard: fromPromise<IdCardRecord>(async () => ADULT) },
+});
+const printsAtOnce = printStepMachine.provide({
+  actors: { print: fromPromise<PrintActorOutput, PrintJob>(async () => undefined) },
+});
 
 /** One turn of the event loop: every instant answer (a resolved promise) has arrived. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -71,12 +74,12 @@ describe('a service code the setup does not offer', () => {
           nextWorkingDay: null,
           priorityAge: 60,
         })),
-        readIdCard: fromPromise<IdCardRecord>(async () => ADULT),
+        readCard: readsAdult,
         allocateTicket: fromPromise<AllocateResult, AllocateInput>(async () => ({
           ok: false,
           refusal: { reason: 'daily-max-reached' },
         })),
-        printTicket: fromPromise<unknown, PrintTicketInput>(async () => undefined),
+        printTicket: printsAtOnce,
       },
     });
     await fc.assert(
@@ -154,13 +157,11 @@ describe('a service code the setup does not offer', () => {
               days: [],
               slots: [],
             })),
-            readIdCard: fromPromise<IdCardRecord>(async () => ADULT),
+            readCard: readsAdult,
             checkInByCard: fromPromise<CheckInResult, { card: IdCardRecord }>(
               async () => checkedIn,
             ),
-            printTicket: fromPromise<unknown, { ticket: QueueTicket; service: QueueServiceConfig }>(
-              async () => undefined,
-            ),
+            printTicket: printsAtOnce,
           },
         });
         const outcome = await outcomeOf(machine, async (send) => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
-import { DEVICE_KINDS, FLOW_IDS, LOCALES, type DeviceStatus, type FlowId } from '../../domain';
-import { sessionMachine, type SessionEvent, type SessionInput } from '../../machines';
+import { DEVICE_KINDS, LOCALES, type DeviceStatus, type FlowId } from '../../domain';
+import { FLOWS, requirementsOf } from '../../kiosk-ui/flows';
+import { createSessionMachine, type SessionEvent, type SessionInput } from '../../machines';
 import { twoStepFlow } from '../support/testFlow';
 import { DeviceDesk, flush, settle, type Settle } from './deviceDesk';
 import { errorWatch, stateName } from './flowDriver';
@@ -30,6 +31,9 @@ import { DEVICE_STATUSES } from './deviceErrors';
 const STATUSES: readonly DeviceStatus[] = DEVICE_STATUSES;
 /** The flows this kiosk has: three real ones and the two-step stand-in for the rest. */
 const PROVIDED: readonly FlowId[] = ['queue', 'appointment', 'idCopy', 'guide'];
+/** Every flow of the module list, and names of none (a tap can only name a tile, but still). */
+const ANY_FLOW: readonly FlowId[] = [...FLOWS.map((flow) => flow.id), 'guide', 'rating', 'nope'];
+const sessionMachine = createSessionMachine([...FLOWS.map((flow) => flow.id), 'guide']);
 
 interface Worlds {
   queue: QueueWorld;
@@ -83,7 +87,7 @@ const sessionEvent: fc.Arbitrary<SessionEvent> = fc.oneof(
     { type: 'device.cardInserted' },
     { type: 'idle.restart' },
   ),
-  fc.constantFrom(...FLOW_IDS).map((flow) => ({ type: 'user.selectFlow' as const, flow })),
+  fc.constantFrom(...ANY_FLOW).map((flow) => ({ type: 'user.selectFlow' as const, flow })),
   fc.constantFrom(...LOCALES).map((locale) => ({ type: 'user.setLocale' as const, locale })),
   fc.boolean().map((elderly) => ({ type: 'user.setElderly' as const, elderly })),
   fc
@@ -192,6 +196,7 @@ describe('the session hosting real flows', () => {
           timing: v.timing,
           defaultLocale: 'zh-CN',
           flows: v.flows,
+          requirements: requirementsOf(FLOWS),
           ...(v.deviceStatuses ? { deviceStatuses: v.deviceStatuses } : {}),
         };
         const actor = createActor(machine, { input, inspect });

@@ -12,6 +12,10 @@ import type {
 } from '../../domain';
 import {
   appointmentMachine,
+  cardStepMachine,
+  isSlipJob,
+  isTicketJob,
+  printStepFor,
   type AppointmentSetup,
   type BookInput,
   type PlacesLeft,
@@ -78,19 +82,21 @@ function start(
         '2026-11-24': { '10:00': 2, '10:30': 0 },
         '2026-11-25': { '10:00': 4, '10:30': 4 },
       })),
-      readIdCard: fromPromise(options.card ?? (async () => adult)),
+      readCard: cardStepMachine.provide({
+        actors: { readIdCard: fromPromise(options.card ?? (async () => adult)) },
+      }),
       bookAppointment: fromPromise(async ({ input }) => {
         booked.push(input);
         return options.book ? options.book(input) : { ok: true as const, appointment };
       }),
-      printSlip: fromPromise(async (): Promise<unknown> => {
+      printSlip: printStepFor(isSlipJob, async () => {
         await (options.slip ?? (async () => {}))();
-        return printed.push('slip');
+        printed.push('slip');
       }),
       checkInByCard: fromPromise(
         options.checkIn ?? (async () => ({ ok: true as const, appointment, ticket })),
       ),
-      printTicket: fromPromise(async (): Promise<unknown> => printed.push('ticket')),
+      printTicket: printStepFor(isTicketJob, async () => void printed.push('ticket')),
     },
   });
   const actor = createActor(machine, { input: { locale: 'zh-CN', elderly: false } }).start();
@@ -221,7 +227,7 @@ describe('签到 by the slip QR', () => {
           expect(input.appointmentId).toBe('3f2a9c1e-0000-4000-8000-000000000001');
           return { ok: true as const, appointment, ticket };
         }),
-        printTicket: fromPromise(async (): Promise<unknown> => undefined),
+        printTicket: printStepFor(isTicketJob, async () => {}),
       },
     });
     const actor = createActor(machine, {

@@ -3,12 +3,17 @@ import { createActor, fromCallback } from 'xstate';
 import {
   ALL_ONLINE,
   deviceHealthMachine,
-  sessionMachine,
+  createSessionMachine,
   unavailableFlows,
   type DeviceHealthEvent,
   type SessionInput,
 } from '../../machines';
+import { FLOWS, requirementsOf } from '../../kiosk-ui/flows';
 import { twoStepFlow } from '../support/testFlow';
+
+/** What the flow modules require (kiosk-ui/flows/<flow>/index.ts); 'guide' stands for a flow needing nothing. */
+const requirements = requirementsOf(FLOWS);
+const sessionMachine = createSessionMachine(['idCopy', 'queue', 'guide']);
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -36,7 +41,7 @@ function startSession(flows: SessionInput['flows']) {
     },
   });
   const actor = createActor(machine, {
-    input: { timing, defaultLocale: 'zh-CN', flows, deviceStatuses: ALL_ONLINE },
+    input: { timing, defaultLocale: 'zh-CN', flows, requirements, deviceStatuses: ALL_ONLINE },
   }).start();
   return {
     actor,
@@ -48,14 +53,20 @@ function startSession(flows: SessionInput['flows']) {
 describe('unavailableFlows', () => {
   it('pauses the flows whose required device is not working, naming device and status', () => {
     const statuses = { ...ALL_ONLINE, document: 'jam' as const, receipt: 'paper-low' as const };
-    expect(unavailableFlows(statuses, ['idCopy', 'queue', 'licencePrint', 'guide'])).toEqual({
+    expect(
+      unavailableFlows(statuses, ['idCopy', 'queue', 'licencePrint', 'guide'], requirements),
+    ).toEqual({
       idCopy: { device: 'document', status: 'jam' },
       licencePrint: { device: 'document', status: 'jam' },
     });
   });
   it('paper-low warns but keeps a flow available; paper-out stops it', () => {
-    expect(unavailableFlows({ ...ALL_ONLINE, receipt: 'paper-low' }, ['queue'])).toEqual({});
-    expect(unavailableFlows({ ...ALL_ONLINE, receipt: 'paper-out' }, ['queue'])).toEqual({
+    expect(
+      unavailableFlows({ ...ALL_ONLINE, receipt: 'paper-low' }, ['queue'], requirements),
+    ).toEqual({});
+    expect(
+      unavailableFlows({ ...ALL_ONLINE, receipt: 'paper-out' }, ['queue'], requirements),
+    ).toEqual({
       queue: { device: 'receipt', status: 'paper-out' },
     });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { DeviceError, type CapturedImage, type CaptureSide } from '../../device-adapters';
-import { idCopyMachine, type IdCopyImages } from '../../machines';
+import { idCopyMachine, isCopyJob, printStepFor, type IdCopyImages } from '../../machines';
 
 const image = (side: CaptureSide): CapturedImage => ({
   dataUrl: `data:image/png;base64,${side}`,
@@ -21,9 +21,9 @@ function start(
       captureImage: fromPromise(({ input }) =>
         (options.capture ?? (async (s) => image(s)))(input.side),
       ),
-      printCopy: fromPromise(async ({ input }) => {
-        await (options.print ?? (async () => {}))(input);
-        printed.push(input);
+      printCopy: printStepFor(isCopyJob, async (job) => {
+        await (options.print ?? (async () => {}))(job);
+        printed.push(job);
       }),
     },
   });

@@ -4,12 +4,9 @@ import { must } from '../support/must';
 import { createActor, waitFor, type AnyActorRef } from 'xstate';
 import { DEFAULT_KIOSK_CONFIG, reconcileJournal } from '../../domain';
 import type { DocumentPrinter, KioskDevices } from '../../device-adapters';
-import { IndexedDbPrintJournal } from '../../device-adapters/journal';
-import {
-  MockLicenceRegistry,
-  SEED_ENTERPRISES,
-  createMockDevices,
-} from '../../device-adapters/mock';
+import { IndexedDbPrintJournal } from '../../stores/journal';
+import { createMockDevices } from '../../device-adapters/mock';
+import { MockLicenceRegistry, SEED_ENTERPRISES } from '../../stores/registry';
 import { wireLicencePrintFlow } from '../../kiosk-ui/flows/licencePrint/wiring';
 
 const config = { ...DEFAULT_KIOSK_CONFIG, kioskId: 'kiosk-test' };

@@ -3,7 +3,14 @@ import { createActor, fromPromise, waitFor } from 'xstate';
 import { DeviceError } from '../../device-adapters';
 import { TEST_PERSONS } from '../../device-adapters/mock';
 import type { AllocateResult, IdCardRecord, QueueServiceConfig, QueueTicket } from '../../domain';
-import { queueMachine, type AllocateInput, type QueueSetup } from '../../machines';
+import {
+  cardStepMachine,
+  isTicketJob,
+  printStepFor,
+  queueMachine,
+  type AllocateInput,
+  type QueueSetup,
+} from '../../machines';
 
 const service = (over: Partial<QueueServiceConfig> = {}): QueueServiceConfig => ({
   code: 'tax',
@@ -49,7 +56,9 @@ function start(
         priorityAge: 60,
         ...options.setup,
       })),
-      readIdCard: fromPromise(options.card ?? (async () => person('adult'))),
+      readCard: cardStepMachine.provide({
+        actors: { readIdCard: fromPromise(options.card ?? (async () => person('adult'))) },
+      }),
       allocateTicket: fromPromise(async ({ input }) => {
         allocations.push(input);
         if (options.allocate) return options.allocate(input);
@@ -68,9 +77,9 @@ function start(
         };
         return { ok: true as const, ticket, reprint: false };
       }),
-      printTicket: fromPromise(async ({ input }) => {
+      printTicket: printStepFor(isTicketJob, async (job) => {
         await (options.print ?? (async () => {}))();
-        prints.push(input.ticket);
+        prints.push(job.ticket);
       }),
     },
   });

@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor, type AnyActorRef } from 'xstate';
 import { DEFAULT_KIOSK_CONFIG } from '../../domain';
-import { IndexedDbPrintJournal } from '../../device-adapters/journal';
-import { MockLicenceRegistry, createMockDevices } from '../../device-adapters/mock';
+import { IndexedDbPrintJournal } from '../../stores/journal';
+import { createMockDevices } from '../../device-adapters/mock';
+import { MockLicenceRegistry } from '../../stores/registry';
 import { wireRealEstateFlow } from '../../kiosk-ui/flows/realEstate/wiring';
 
 let databases = 0;

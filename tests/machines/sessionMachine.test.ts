@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise } from 'xstate';
-import { sessionMachine, type SessionInput } from '../../machines';
+import { createSessionMachine, type SessionInput } from '../../machines';
 import { twoStepFlow } from '../support/testFlow';
+
+const sessionMachine = createSessionMachine(['queue', 'appointment', 'guide', 'idCopy']);
 
 const timing = { idleSeconds: 90, elderlyIdleSeconds: 180, warningSeconds: 15, goodbyeSeconds: 10 };
 const input: SessionInput = { timing, defaultLocale: 'zh-CN', flows: ['guide'] };

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, type EventFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { sessionMachine, type SessionInput } from '../../machines';
+import { createSessionMachine, type SessionInput } from '../../machines';
 import { twoStepFlow } from '../support/testFlow';
+
+const sessionMachine = createSessionMachine(['guide']);
 
 // Model-based tests: every state of the session, reached by its shortest path through the
 // machine's graph, is checked against a running actor driven by the same steps. The graph takes

@@ -1,8 +1,5 @@
-import type { Appointment, QueueServiceConfig } from '../../../domain';
+import { appointmentQrData, type Appointment, type QueueServiceConfig } from '../../../domain';
 import type { ReceiptTicket } from '../../../device-adapters';
-
-/** The QR payload of an appointment slip: what check-in looks up, nothing personal. */
-export const appointmentQrData = (appointment: Appointment) => `BDY1:A:${appointment.id}`;
 
 /** 预约凭条: service, day and time, masked ID and phone, a check-in QR and how to check in. */
 export function appointmentSlipReceipt(

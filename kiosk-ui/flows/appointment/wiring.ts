@@ -11,10 +11,17 @@ import {
   type QueueService,
 } from '../../../domain';
 import type { KioskDevices } from '../../../device-adapters';
-import { appointmentMachine, type AppointmentSetup } from '../../../machines';
+import {
+  appointmentMachine,
+  isSlipJob,
+  isTicketJob,
+  printStepFor,
+  type AppointmentSetup,
+} from '../../../machines';
+import { wiredCardStep } from '../../steps/cardWiring';
 import { appointmentSlipReceipt } from './appointmentSlip';
 import { queueTicketReceipt } from '../queue/queueTicket';
-import { holderKeyOf, QUEUE_TIMEOUTS, workingCalendarOf } from '../queue/wiring';
+import { holderKeyOf, workingCalendarOf } from '../queue/wiring';
 
 /** The 预约 flow wired to the reader, the receipt printer, the queue store and the clock. */
 export function wireAppointmentFlow(
@@ -24,9 +31,10 @@ export function wireAppointmentFlow(
 ) {
   const calendar = workingCalendarOf(config);
   const rules = DEFAULT_APPOINTMENT_RULES;
+  const timeouts = config.deviceTimeouts;
   const hall = config.hall.name['zh-CN'];
   const print = (receipt: Parameters<KioskDevices['receipt']['print']>[0], signal: AbortSignal) =>
-    devices.receipt.print(receipt, { timeoutMs: QUEUE_TIMEOUTS.ticketPrintMs, signal });
+    devices.receipt.print(receipt, { timeoutMs: timeouts.receiptPrintMs, signal });
   return appointmentMachine.provide({
     actors: {
       prepareAppointments: fromPromise(async (): Promise<AppointmentSetup> => {
@@ -41,9 +49,7 @@ export function wireAppointmentFlow(
         };
       }),
       loadPlaces: fromPromise(({ input }) => queue.placesLeft(input.service.code, input.days)),
-      readIdCard: fromPromise(({ signal }) =>
-        devices.idCard.read({ timeoutMs: QUEUE_TIMEOUTS.cardReadMs, signal }),
-      ),
+      readCard: wiredCardStep(devices, timeouts.cardReadMs),
       bookAppointment: fromPromise(async ({ input }) =>
         queue.book({
           serviceCode: input.service.code,
@@ -54,8 +60,8 @@ export function wireAppointmentFlow(
           maskedPhone: maskPhone(input.phone),
         }),
       ),
-      printSlip: fromPromise(({ input, signal }) =>
-        print(appointmentSlipReceipt(input.appointment, input.service, hall), signal),
+      printSlip: printStepFor(isSlipJob, ({ appointment, service }, signal) =>
+        print(appointmentSlipReceipt(appointment, service, hall), signal),
       ),
       checkInByCard: fromPromise(async ({ input }) => {
         const { date, time } = clockOf(new Date());
@@ -71,10 +77,9 @@ export function wireAppointmentFlow(
       }),
       // A check-in ticket is the appointment's from the start; printed again (a second check-in
       // with the same card or slip) it says 补打.
-      printTicket: fromPromise(async ({ input, signal }) => {
-        const reprint = input.ticket.printed;
-        await print(queueTicketReceipt(input.ticket, input.service, hall, reprint), signal);
-        await queue.markPrinted(input.ticket.id);
+      printTicket: printStepFor(isTicketJob, async ({ ticket, service }, signal) => {
+        await print(queueTicketReceipt(ticket, service, hall, ticket.printed), signal);
+        await queue.markPrinted(ticket.id);
       }),
     },
   });

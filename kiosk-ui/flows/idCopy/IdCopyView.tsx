@@ -1,95 +1,70 @@
-import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import type { ActorRefFrom } from 'xstate';
 import type { IdCopyMachine } from '../../../machines';
-import { useMessages } from '../../session';
-import { useSelector } from '../../useSelector';
+import { EventButton } from '../../components/EventButton';
 import { FailureNotice } from '../../components/FailureNotice';
+import { WaitingPanel } from '../../components/StepPanels';
+import { useStep } from '../../components/useStep';
+import { useLocalised } from '../../session';
+import { idCopyMessages } from './messages';
 
 type IdCopyRef = ActorRefFrom<IdCopyMachine>;
-type IdCopySnapshot = SnapshotFrom<IdCopyMachine>;
-
-const stepOf = (s: IdCopySnapshot) => (typeof s.value === 'string' ? s.value : 'placeFront');
 
 /** The screens of 身份证复印: place, capture, check, print, take. */
 export function IdCopyView({ flow }: { flow: IdCopyRef }) {
-  const t = useMessages();
-  const step = useSelector(flow, stepOf);
-  const failure = useSelector(flow, (s) => s.context.failure);
-  const front = useSelector(flow, (s) => s.context.front?.dataUrl);
-  const back = useSelector(flow, (s) => s.context.back?.dataUrl);
-  const send = flow.send.bind(flow);
-  const m = t.idCopy;
+  const m = useLocalised(idCopyMessages);
+  const s = useStep(flow);
+  const { failure, front, back } = s.context;
+  const side = s.name === 'placeFront' ? 'front' : 'back';
 
   return (
     <main class="flow" aria-labelledby="flow-title">
       <h1 id="flow-title" class="screen-title">
         {m.title}
       </h1>
+      {/* A camera failure is said on the step it sends the citizen back to. */}
       {failure && <FailureNotice code={failure} />}
-      {(step === 'placeFront' || step === 'placeBack') && (
+      <WaitingPanel
+        step={s}
+        says={{ capturingFront: m.capturing, capturingBack: m.capturing, printing: m.printing }}
+      />
+      {(s.name === 'placeFront' || s.name === 'placeBack') && (
         <section class="flow__step">
-          <p class="flow__prompt">{step === 'placeFront' ? m.placeFront : m.placeBack}</p>
-          <div
-            class={`card-frame card-frame--${step === 'placeFront' ? 'front' : 'back'}`}
-            aria-hidden="true"
-          />
-          <button
-            type="button"
-            class="primary-button primary-button--huge"
-            onClick={() => send({ type: 'user.capture' })}
-          >
+          <p class="flow__prompt">{side === 'front' ? m.placeFront : m.placeBack}</p>
+          <div class={`card-frame card-frame--${side}`} aria-hidden="true" />
+          <EventButton step={s} event={{ type: 'user.capture' }} look="huge">
             {m.capture}
-          </button>
+          </EventButton>
         </section>
       )}
-      {(step === 'capturingFront' || step === 'capturingBack') && (
-        <p class="flow__prompt" role="status">
-          {m.capturing}
-        </p>
-      )}
-      {(step === 'preview' || step === 'printFailed') && (
+      {(s.name === 'preview' || s.name === 'printFailed') && (
         <section class="flow__step">
-          <p class="flow__prompt">{step === 'preview' ? m.preview : m.printFailed}</p>
+          <p class="flow__prompt">{s.hasTag('failed') ? m.printFailed : m.preview}</p>
           <div class="copy-preview">
-            {front && <img src={front} alt={m.front} />}
-            {back && <img src={back} alt={m.back} />}
+            {front && <img src={front.dataUrl} alt={m.front} />}
+            {back && <img src={back.dataUrl} alt={m.back} />}
           </div>
-          {step === 'printFailed' && <p>{m.askStaff}</p>}
+          {s.hasTag('failed') && <p>{m.askStaff}</p>}
           <div class="flow__actions">
-            <button
-              type="button"
-              class="secondary-button"
-              onClick={() => send({ type: 'user.retake' })}
-              hidden={step !== 'preview'}
-            >
+            <EventButton step={s} event={{ type: 'user.retake' }} look="secondary" refused="hide">
               {m.retake}
-            </button>
-            <button
-              type="button"
-              class="primary-button"
-              onClick={() => send({ type: step === 'preview' ? 'user.print' : 'user.retry' })}
-            >
-              {step === 'preview' ? m.print : m.retry}
-            </button>
+            </EventButton>
+            <EventButton step={s} event={{ type: 'user.print' }} refused="hide">
+              {m.print}
+            </EventButton>
+            <EventButton step={s} event={{ type: 'user.retry' }} refused="hide">
+              {m.retry}
+            </EventButton>
           </div>
         </section>
       )}
-      {step === 'printing' && (
-        <p class="flow__prompt" role="status">
-          {m.printing}
-        </p>
-      )}
-      {step === 'takePaper' && (
+      {s.name === 'takePaper' && (
         <section class="flow__step">
           <p class="flow__prompt flow__prompt--big" role="status">
             {m.takePaper}
           </p>
-          <button
-            type="button"
-            class="primary-button primary-button--huge"
-            onClick={() => send({ type: 'user.done' })}
-          >
+          <EventButton step={s} event={{ type: 'user.done' }} look="huge">
             {m.done}
-          </button>
+          </EventButton>
         </section>
       )}
     </main>

@@ -1,46 +1,59 @@
 import type { ActorRefFrom } from 'xstate';
-import type { LicencePrintMachine, LicencePrintEvent } from '../../../machines';
+import type { LicencePrintMachine } from '../../../machines';
+import { EventButton } from '../../components/EventButton';
 import { FailureNotice } from '../../components/FailureNotice';
-import { useMessages } from '../../session';
-import { useSelector } from '../../useSelector';
+import { FailurePanel, WaitingPanel } from '../../components/StepPanels';
+import { useStep } from '../../components/useStep';
+import { useLocalised, useMessages } from '../../session';
 import { DocumentPreview } from '../../steps/DocumentPreview';
-import { IdentityView } from '../../steps/IdentityView';
-import { PrintJobsView, PrintSummary } from '../../steps/PrintJobsView';
-import { useDocumentFlow } from '../../steps/documentFlowView';
+import { DocumentSteps, DocumentsPrinted } from '../../steps/DocumentSteps';
+import { licenceMessages } from './messages';
 
 type LicenceRef = ActorRefFrom<LicencePrintMachine>;
+
 /** The screens of 证照打印. */
 export function LicencePrintView({ flow }: { flow: LicenceRef }) {
   const t = useMessages();
-  const m = t.licence;
-  const { step, identity, printing, button, send } = useDocumentFlow<LicencePrintEvent>(
-    flow,
-    'starting',
-  );
-  const c = useSelector(flow, (s) => s.context);
+  const m = useLocalised(licenceMessages);
+  const s = useStep(flow);
+  const c = s.context;
 
   return (
     <main class="flow" aria-labelledby="flow-title">
       <h1 id="flow-title" class="screen-title">
-        {step === 'choose' ? m.chooseTitle : step === 'preview' ? m.previewTitle : m.title}
+        {s.name === 'choose' ? m.chooseTitle : s.name === 'preview' ? m.previewTitle : m.title}
       </h1>
-      {step === 'identifying' && identity && <IdentityView identity={identity} />}
-      {(step === 'starting' || step === 'loading') && (
-        <p class="flow__prompt" role="status">
-          {m.loading}
-        </p>
-      )}
-      {(step === 'loadFailed' || step === 'issueFailed') && (
-        <section class="flow__step">
-          <p class="notice notice--failure" role="alert">
-            {step === 'loadFailed' ? m.loadFailed : m.issueFailed}
-          </p>
-          {step === 'loadFailed'
-            ? button(m.retry, { type: 'user.retry' })
-            : button(t.nav.back, { type: 'user.back' })}
-        </section>
-      )}
-      {step === 'choose' && c.printables && (
+      <DocumentSteps steps={s.children} />
+      <WaitingPanel
+        step={s}
+        says={{ starting: m.loading, loading: m.loading, issuing: m.issuing }}
+      />
+      <FailurePanel
+        step={s}
+        says={{
+          loadFailed: (
+            <>
+              <p class="notice notice--failure" role="alert">
+                {m.loadFailed}
+              </p>
+              <EventButton step={s} event={{ type: 'user.retry' }}>
+                {m.retry}
+              </EventButton>
+            </>
+          ),
+          issueFailed: (
+            <>
+              <p class="notice notice--failure" role="alert">
+                {m.issueFailed}
+              </p>
+              <EventButton step={s} event={{ type: 'user.back' }}>
+                {t.nav.back}
+              </EventButton>
+            </>
+          ),
+        }}
+      />
+      {s.name === 'choose' && c.printables && (
         <section class="flow__step flow__step--list">
           <h2 class="section-title">{m.licences}</h2>
           {c.printables.licences.length === 0 && <p>{m.noLicences}</p>}
@@ -53,7 +66,7 @@ export function LicencePrintView({ flow }: { flow: LicenceRef }) {
                   <button
                     type="button"
                     class="choice"
-                    onClick={() => send({ type: 'user.selectLicence', issuanceId: issuance.id })}
+                    onClick={() => s.send({ type: 'user.selectLicence', issuanceId: issuance.id })}
                   >
                     <span class="choice__title">{enterprise.name}</span>
                     <span class="choice__detail">
@@ -77,7 +90,7 @@ export function LicencePrintView({ flow }: { flow: LicenceRef }) {
                 <button
                   type="button"
                   class="choice"
-                  onClick={() => send({ type: 'user.selectCertificate', kind })}
+                  onClick={() => s.send({ type: 'user.selectCertificate', kind })}
                 >
                   <span class="choice__title">{m.certificateNames[kind]}</span>
                 </button>
@@ -86,44 +99,44 @@ export function LicencePrintView({ flow }: { flow: LicenceRef }) {
           </ul>
         </section>
       )}
-      {step === 'alreadyPrinted' && (
+      {s.name === 'alreadyPrinted' && (
         <section class="flow__step">
           <p class="flow__prompt" role="alert">
             {c.chosen?.licence.enterprise.name}：{m.alreadyPrinted}
           </p>
-          {button(t.nav.back, { type: 'user.back' })}
+          <EventButton step={s} event={{ type: 'user.back' }}>
+            {t.nav.back}
+          </EventButton>
         </section>
       )}
-      {step === 'issuing' && (
-        <p class="flow__prompt" role="status">
-          {m.issuing}
-        </p>
-      )}
-      {step === 'preview' && (
+      {s.name === 'preview' && (
         <section class="flow__step">
           <p class="flow__prompt">{m.previewHint(c.planned.length)}</p>
           <DocumentPreview planned={c.planned} label={m.previewTitle} />
           <div class="flow__actions">
-            {button(t.nav.back, { type: 'user.back' }, 'secondary')}
-            {button(m.confirmPrint, { type: 'user.print' })}
+            <EventButton step={s} event={{ type: 'user.back' }} look="secondary">
+              {t.nav.back}
+            </EventButton>
+            <EventButton step={s} event={{ type: 'user.print' }}>
+              {m.confirmPrint}
+            </EventButton>
           </div>
         </section>
       )}
-      {step === 'printing' && printing && <PrintJobsView printing={printing} />}
-      {step === 'finished' && (
-        <section class="flow__step">
-          <p class="flow__prompt flow__prompt--big" role="status">
-            {m.takeDocuments}
-          </p>
-          {c.printSummary && <PrintSummary summary={c.printSummary} />}
+      {s.name === 'finished' && (
+        <DocumentsPrinted take={m.takeDocuments} summary={c.printSummary}>
           <p>{m.takeCard}</p>
           <div class="flow__actions">
-            {button(m.printMore, { type: 'user.more' }, 'secondary')}
-            {button(m.done, { type: 'user.done' })}
+            <EventButton step={s} event={{ type: 'user.more' }} look="secondary">
+              {m.printMore}
+            </EventButton>
+            <EventButton step={s} event={{ type: 'user.done' }}>
+              {m.done}
+            </EventButton>
           </div>
-        </section>
+        </DocumentsPrinted>
       )}
-      {c.failure && step === 'choose' && <FailureNotice code={c.failure} />}
+      {c.failure && s.name === 'choose' && <FailureNotice code={c.failure} />}
     </main>
   );
 }

@@ -21,7 +21,7 @@ export function wireLicencePrintFlow(
 ) {
   return licencePrintMachine.provide({
     actors: {
-      ...documentStepActors(devices, journal),
+      ...documentStepActors(devices, journal, config.deviceTimeouts),
       prepare: prepareDocumentFlow(config),
       loadPrintables: fromPromise(async ({ input }) => {
         const licences = await registry.printableLicences(input.card.idNumber);

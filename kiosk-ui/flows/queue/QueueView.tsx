@@ -1,51 +1,55 @@
-import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import type { ActorRefFrom } from 'xstate';
 import type { QueueMachine } from '../../../machines';
-import { FailureNotice } from '../../components/FailureNotice';
+import { EventButton } from '../../components/EventButton';
+import { FailurePanel, WaitingPanel } from '../../components/StepPanels';
 import { TicketShown } from '../../components/TicketShown';
-import { useMessages, useMode } from '../../session';
-import { useSelector } from '../../useSelector';
+import { useStep } from '../../components/useStep';
+import { useLocalised, useMode } from '../../session';
+import { CardStepView } from '../../steps/CardStepView';
+import { appointmentMessages } from '../appointment/messages';
+import { queueMessages } from './messages';
 
 type QueueRef = ActorRefFrom<QueueMachine>;
-type QueueSnapshot = SnapshotFrom<QueueMachine>;
-
-const stepOf = (s: QueueSnapshot) => (typeof s.value === 'string' ? s.value : 'loading');
 
 /** The screens of 取号. */
 export function QueueView({ flow }: { flow: QueueRef }) {
-  const t = useMessages();
-  const m = t.queue;
+  const m = useLocalised(queueMessages);
+  const a = useLocalised(appointmentMessages);
   const { locale } = useMode();
-  const step = useSelector(flow, stepOf);
-  const context = useSelector(flow, (s) => s.context);
-  const send = flow.send.bind(flow);
-  const { setup, service, ticket, failure } = context;
-
-  const button = (label: string, event: Parameters<QueueRef['send']>[0], huge = false) => (
-    <button
-      type="button"
-      class={`primary-button${huge ? ' primary-button--huge' : ''}`}
-      onClick={() => send(event)}
-    >
-      {label}
-    </button>
-  );
+  const s = useStep(flow);
+  const { setup, service, ticket, failure, cardProblem, refusal } = s.context;
+  const card = s.children.card;
 
   return (
     <main class="flow" aria-labelledby="flow-title">
       <h1 id="flow-title" class="screen-title">
-        {step === 'chooseService' ? m.chooseService : m.title}
-        {service && step !== 'chooseService' ? ` · ${service.name[locale]}` : ''}
+        {s.name === 'chooseService' ? m.chooseService : m.title}
+        {service && s.name !== 'chooseService' ? ` · ${service.name[locale]}` : ''}
       </h1>
-      {failure && step !== 'printFailed' && <FailureNotice code={failure} />}
 
-      {step === 'loading' && <p class="flow__prompt">…</p>}
-      {step === 'unavailable' && (
-        <section class="flow__step">
-          <p class="flow__prompt">{m.unavailable}</p>
-          {button(m.retry, { type: 'user.retry' })}
-        </section>
-      )}
-      {step === 'afterHours' && setup && (
+      <WaitingPanel
+        step={s}
+        says={{ loading: '…', allocating: m.allocating, printing: m.printing }}
+      />
+      <FailurePanel
+        step={s}
+        failure={failure}
+        says={{
+          unavailable: <p class="flow__prompt">{m.unavailable}</p>,
+          identifyFailed: null,
+          cardRefused: cardProblem && (
+            <p class="notice notice--failure" role="alert">
+              {m.cardRefused[cardProblem]}
+            </p>
+          ),
+          allocationFailed: null,
+        }}
+      >
+        <EventButton step={s} event={{ type: 'user.retry' }}>
+          {s.name === 'unavailable' || s.name === 'allocationFailed' ? m.retry : m.tryAgain}
+        </EventButton>
+      </FailurePanel>
+      {s.name === 'afterHours' && setup && (
         <section class="flow__step">
           <p class="flow__prompt flow__prompt--big">{m.afterHours}</p>
           {setup.nextWorkingDay && (
@@ -57,116 +61,95 @@ export function QueueView({ flow }: { flow: QueueRef }) {
             </p>
           )}
           <div class="flow__actions">
-            {button(t.appointment.bookInstead, { type: 'user.book' })}
-            <button
-              type="button"
-              class="secondary-button"
-              onClick={() => send({ type: 'user.done' })}
-            >
+            <EventButton step={s} event={{ type: 'user.book' }}>
+              {a.bookInstead}
+            </EventButton>
+            <EventButton step={s} event={{ type: 'user.done' }} look="secondary">
               {m.done}
-            </button>
+            </EventButton>
           </div>
         </section>
       )}
-      {step === 'chooseService' && setup && (
+      {s.name === 'chooseService' && setup && (
         <ul class="tiles" role="list">
-          {setup.services.map((s) => (
-            <li key={s.code}>
+          {setup.services.map((offered) => (
+            <li key={offered.code}>
               <button
                 type="button"
                 class="tile"
-                onClick={() => send({ type: 'user.selectService', code: s.code })}
+                onClick={() => s.send({ type: 'user.selectService', code: offered.code })}
               >
-                {s.name[locale]}
+                {offered.name[locale]}
                 <span class="tile__detail">
-                  {m.windows}：{s.windows[locale]}
-                  {s.requiresIdCard ? ` · ${m.needsCard}` : ''}
+                  {m.windows}：{offered.windows[locale]}
+                  {offered.requiresIdCard ? ` · ${m.needsCard}` : ''}
                 </span>
               </button>
             </li>
           ))}
         </ul>
       )}
-      {step === 'identify' && service && (
+      {card && (
         <section class="flow__step">
-          <p class="flow__prompt flow__prompt--big">{m.placeCard}</p>
-          <div class="card-frame" aria-hidden="true" />
-          {!service.requiresIdCard && (
+          <CardStepView card={card} prompt={m.placeCard} reading={m.reading} frame="card-frame" />
+          {s.can({ type: 'user.skipCard' }) && (
             <>
               <p class="flow__prompt">{m.cardOptional}</p>
-              <button
-                type="button"
-                class="secondary-button"
-                onClick={() => send({ type: 'user.skipCard' })}
-              >
+              <EventButton step={s} event={{ type: 'user.skipCard' }} look="secondary">
                 {m.skipCard}
-              </button>
+              </EventButton>
             </>
           )}
         </section>
       )}
-      {(step === 'identifyFailed' || step === 'cardRefused') && (
-        <section class="flow__step">
-          {context.cardProblem && (
-            <p class="notice notice--failure" role="alert">
-              {m.cardRefused[context.cardProblem]}
-            </p>
-          )}
-          {button(m.tryAgain, { type: 'user.retry' })}
-        </section>
-      )}
-      {step === 'choosePriority' && (
+      {s.name === 'choosePriority' && (
         <section class="flow__step">
           <p class="flow__prompt flow__prompt--big">{m.priorityQuestion}</p>
           <div class="flow__actions">
-            <button
-              type="button"
-              class="secondary-button"
-              onClick={() => send({ type: 'user.choosePriority', priority: 'disability' })}
+            <EventButton
+              step={s}
+              event={{ type: 'user.choosePriority', priority: 'disability' }}
+              look="secondary"
             >
               {m.priorityDisability}
-            </button>
-            <button
-              type="button"
-              class="secondary-button"
-              onClick={() => send({ type: 'user.choosePriority', priority: 'military' })}
+            </EventButton>
+            <EventButton
+              step={s}
+              event={{ type: 'user.choosePriority', priority: 'military' }}
+              look="secondary"
             >
               {m.priorityMilitary}
-            </button>
+            </EventButton>
           </div>
-          {button(m.priorityNone, { type: 'user.choosePriority', priority: null }, true)}
+          <EventButton step={s} event={{ type: 'user.choosePriority', priority: null }} look="huge">
+            {m.priorityNone}
+          </EventButton>
         </section>
       )}
-      {(step === 'allocating' || step === 'printing') && (
-        <p class="flow__prompt" role="status">
-          {step === 'allocating' ? m.allocating : m.printing}
-        </p>
-      )}
-      {step === 'allocationFailed' && button(m.retry, { type: 'user.retry' })}
-      {step === 'refused' && context.refusal && (
+      {s.name === 'refused' && refusal && (
         <section class="flow__step">
           <p class="notice" role="alert">
-            {context.refusal.reason === 'daily-max-reached' ||
-            context.refusal.reason === 'unknown-service'
+            {refusal.reason === 'daily-max-reached' || refusal.reason === 'unknown-service'
               ? m.refusedDaily
-              : context.refusal.nextWindowStart
-                ? (context.refusal.reason === 'window-quota-used'
-                    ? m.refusedWindow
-                    : m.refusedOutside)(context.refusal.nextWindowStart)
+              : refusal.nextWindowStart
+                ? (refusal.reason === 'window-quota-used' ? m.refusedWindow : m.refusedOutside)(
+                    refusal.nextWindowStart,
+                  )
                 : m.refusedLater}
           </p>
-          {button(m.done, { type: 'user.done' })}
+          <EventButton step={s} event={{ type: 'user.done' }}>
+            {m.done}
+          </EventButton>
         </section>
       )}
-      {(step === 'showNumber' || step === 'printFailed') && ticket && service && (
+      {(s.name === 'showNumber' || s.name === 'printFailed') && ticket && service && (
         <TicketShown
           ticket={ticket}
           service={service}
           heading={m.yourNumber}
-          notice={context.reprint ? m.reprinted : null}
-          printFailure={step === 'printFailed' ? (failure ?? 'unknown') : null}
-          onRetry={() => send({ type: 'user.retry' })}
-          onDone={() => send({ type: 'user.done' })}
+          notice={s.context.reprint ? m.reprinted : null}
+          printFailure={s.hasTag('failed') ? (failure ?? 'unknown') : null}
+          step={s}
         />
       )}
     </main>

@@ -1,4 +1,9 @@
-import { estimatedWaitMinutes, type QueueServiceConfig, type QueueTicket } from '../../../domain';
+import {
+  estimatedWaitMinutes,
+  ticketQrData,
+  type QueueServiceConfig,
+  type QueueTicket,
+} from '../../../domain';
 import type { ReceiptTicket } from '../../../device-adapters';
 
 const PRIORITY_LABEL = {
@@ -7,9 +12,6 @@ const PRIORITY_LABEL = {
   military: '军人优先',
   appointment: '预约签到',
 } as const;
-
-/** The QR payload of a ticket: enough for a window's scanner to find it, nothing personal. */
-export const ticketQrData = (ticket: QueueTicket) => `BDY1:T:${ticket.id}`;
 
 /**
  * A queue ticket as halls print it: hall, service, the number large, how many wait ahead and

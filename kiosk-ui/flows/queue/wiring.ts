@@ -9,10 +9,9 @@ import {
   type WorkingCalendar,
 } from '../../../domain';
 import type { KioskDevices } from '../../../device-adapters';
-import { queueMachine, type QueueSetup } from '../../../machines';
+import { isTicketJob, printStepFor, queueMachine, type QueueSetup } from '../../../machines';
+import { wiredCardStep } from '../../steps/cardWiring';
 import { queueTicketReceipt } from '../queue/queueTicket';
-
-export const QUEUE_TIMEOUTS = { cardReadMs: 60_000, ticketPrintMs: 30_000 } as const;
 
 /**
  * A one-way key for "one open ticket per card": SHA-256 of the kiosk and the number, so the
@@ -33,6 +32,7 @@ export function workingCalendarOf(config: KioskConfig): WorkingCalendar {
 /** The 取号 flow wired to this kiosk's reader, receipt printer, queue store and clock. */
 export function wireQueueFlow(devices: KioskDevices, queue: QueueService, config: KioskConfig) {
   const calendar = workingCalendarOf(config);
+  const timeouts = config.deviceTimeouts;
   return queueMachine.provide({
     actors: {
       prepareQueue: fromPromise(async (): Promise<QueueSetup> => {
@@ -46,9 +46,7 @@ export function wireQueueFlow(devices: KioskDevices, queue: QueueService, config
           priorityAge: config.queue.priorityAge,
         };
       }),
-      readIdCard: fromPromise(({ signal }) =>
-        devices.idCard.read({ timeoutMs: QUEUE_TIMEOUTS.cardReadMs, signal }),
-      ),
+      readCard: wiredCardStep(devices, timeouts.cardReadMs),
       allocateTicket: fromPromise(async ({ input, signal }) => {
         const { date, time } = clockOf(new Date());
         const result = await queue.allocate({
@@ -67,16 +65,16 @@ export function wireQueueFlow(devices: KioskDevices, queue: QueueService, config
       // The number is handed out before anything reaches the printer, so a reload after this never
       // gives it to another citizen. A ticket on its way is printed even if the citizen taps 首页:
       // cut off half-way it would be a number nobody holds, or paper nobody knows about.
-      printTicket: fromPromise(async ({ input }) => {
+      printTicket: printStepFor(isTicketJob, async ({ ticket, service }) => {
         const receipt = queueTicketReceipt(
-          input.ticket,
-          input.service,
+          ticket,
+          service,
           config.hall.name['zh-CN'],
-          input.ticket.printed,
+          ticket.printed,
         );
-        await queue.markHandedOut(input.ticket.id);
-        await devices.receipt.print(receipt, { timeoutMs: QUEUE_TIMEOUTS.ticketPrintMs });
-        await queue.markPrinted(input.ticket.id);
+        await queue.markHandedOut(ticket.id);
+        await devices.receipt.print(receipt, { timeoutMs: timeouts.receiptPrintMs });
+        await queue.markPrinted(ticket.id);
       }),
     },
   });

@@ -1,50 +1,47 @@
 import type { ActorRefFrom } from 'xstate';
 import { addressLine, chineseDate } from '../../../domain';
-import type { RealEstateMachine, RealEstateEvent } from '../../../machines';
-import { FailureNotice } from '../../components/FailureNotice';
-import { useMessages } from '../../session';
-import { useSelector } from '../../useSelector';
-import { useDocumentFlow } from '../../steps/documentFlowView';
-import { IdentityView } from '../../steps/IdentityView';
-import { PrintJobsView, PrintSummary } from '../../steps/PrintJobsView';
+import type { RealEstateMachine } from '../../../machines';
+import { EventButton } from '../../components/EventButton';
+import { FailurePanel, WaitingPanel } from '../../components/StepPanels';
+import { useStep } from '../../components/useStep';
+import { useLocalised, useMessages } from '../../session';
+import { DocumentSteps, DocumentsPrinted } from '../../steps/DocumentSteps';
+import { realEstateMessages } from './messages';
 
 type RealEstateRef = ActorRefFrom<RealEstateMachine>;
+
 /** The screens of 不动产查询. */
 export function RealEstateView({ flow }: { flow: RealEstateRef }) {
   const t = useMessages();
-  const m = t.realEstate;
-  const { step, identity, printing, button, send } = useDocumentFlow<RealEstateEvent>(
-    flow,
-    'starting',
-  );
-  const c = useSelector(flow, (s) => s.context);
+  const m = useLocalised(realEstateMessages);
+  const s = useStep(flow);
+  const c = s.context;
   const view = c.answer?.view;
 
   return (
     <main class="flow" aria-labelledby="flow-title">
       <h1 id="flow-title" class="screen-title">
-        {step === 'choosingAddress'
+        {s.name === 'choosingAddress'
           ? (m.levels[c.path.length] ?? m.chooseNext)
-          : step === 'result'
+          : s.name === 'result'
             ? m.resultTitle
             : m.title}
       </h1>
-      {c.path.length > 0 && step !== 'result' && step !== 'identifying' && (
+      {c.path.length > 0 && s.name !== 'result' && s.name !== 'identifying' && (
         <p class="breadcrumb">{c.path.join(' › ')}</p>
       )}
-      {(step === 'starting' || step === 'picking' || step === 'lookingUp') && (
-        <p class="flow__prompt" role="status">
-          {m.loading}
-        </p>
-      )}
-      {step === 'choosingAddress' && (
+      <WaitingPanel
+        step={s}
+        says={{ starting: m.loading, picking: m.loading, lookingUp: m.loading }}
+      />
+      {s.name === 'choosingAddress' && (
         <ul class="tiles tiles--compact" role="list">
           {c.options.map((part) => (
             <li key={part}>
               <button
                 type="button"
                 class="tile"
-                onClick={() => send({ type: 'user.pickAddress', part })}
+                onClick={() => s.send({ type: 'user.pickAddress', part })}
               >
                 {part}
               </button>
@@ -52,22 +49,31 @@ export function RealEstateView({ flow }: { flow: RealEstateRef }) {
           ))}
         </ul>
       )}
-      {step === 'notFound' && (
+      {s.name === 'notFound' && (
         <section class="flow__step">
           <p class="flow__prompt">{m.notFound}</p>
-          {button(t.nav.back, { type: 'user.back' })}
+          <EventButton step={s} event={{ type: 'user.back' }}>
+            {t.nav.back}
+          </EventButton>
         </section>
       )}
-      {step === 'registryFailed' && (
-        <section class="flow__step">
-          {c.failure && c.failure !== 'offline' && <FailureNotice code={c.failure} />}
-          <p class="notice notice--failure" role="alert">
-            {m.registryFailed}
-          </p>
-          {button(m.retry, { type: 'user.retry' })}
-        </section>
-      )}
-      {step === 'result' && view && (
+      {/* Offline is what the registry failure says anyway. */}
+      <FailurePanel
+        step={s}
+        failure={c.failure === 'offline' ? null : c.failure}
+        says={{
+          registryFailed: (
+            <p class="notice notice--failure" role="alert">
+              {m.registryFailed}
+            </p>
+          ),
+        }}
+      >
+        <EventButton step={s} event={{ type: 'user.retry' }}>
+          {m.retry}
+        </EventButton>
+      </FailurePanel>
+      {s.name === 'result' && view && (
         <section class="flow__step flow__step--list">
           {c.identityNotice && (
             <p class="notice" role="alert">
@@ -115,23 +121,22 @@ export function RealEstateView({ flow }: { flow: RealEstateRef }) {
             )}
           </dl>
           <div class="flow__actions">
-            {!view.viewerIsOwner &&
-              !c.card &&
-              button(m.iAmOwner, { type: 'user.identify' }, 'secondary')}
-            {button(m.print, { type: 'user.print' })}
+            <EventButton step={s} event={{ type: 'user.identify' }} look="secondary" refused="hide">
+              {m.iAmOwner}
+            </EventButton>
+            <EventButton step={s} event={{ type: 'user.print' }}>
+              {m.print}
+            </EventButton>
           </div>
         </section>
       )}
-      {step === 'identifying' && identity && <IdentityView identity={identity} />}
-      {step === 'printing' && printing && <PrintJobsView printing={printing} />}
-      {step === 'finished' && (
-        <section class="flow__step">
-          <p class="flow__prompt flow__prompt--big" role="status">
-            {m.takeDocuments}
-          </p>
-          {c.printSummary && <PrintSummary summary={c.printSummary} />}
-          {button(m.done, { type: 'user.done' })}
-        </section>
+      <DocumentSteps steps={s.children} />
+      {s.name === 'finished' && (
+        <DocumentsPrinted take={m.takeDocuments} summary={c.printSummary}>
+          <EventButton step={s} event={{ type: 'user.done' }}>
+            {m.done}
+          </EventButton>
+        </DocumentsPrinted>
       )}
     </main>
   );

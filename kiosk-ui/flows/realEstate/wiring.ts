@@ -18,7 +18,7 @@ export function wireRealEstateFlow(
 ) {
   return realEstateMachine.provide({
     actors: {
-      ...documentStepActors(devices, journal),
+      ...documentStepActors(devices, journal, config.deviceTimeouts),
       prepare: prepareDocumentFlow(config),
       addressOptions: fromPromise(({ input }) => registry.addressOptions(input.path)),
       // The full record (with every owner's ID number) stays here: the flow gets the view only.

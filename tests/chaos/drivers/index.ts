@@ -6,7 +6,7 @@ import { queueDriver } from './queue';
 import { realEstateDriver } from './realEstate';
 import type { FlowDriver } from './types';
 
-/** The simulated citizen of each flow. A flow registerFlows offers without one here is a finding. */
+/** The simulated citizen of each flow. A flow of the module list offered without one here is a finding. */
 export const DRIVERS: Partial<Record<FlowId, FlowDriver<never>>> = {
   queue: queueDriver,
   appointment: appointmentDriver,

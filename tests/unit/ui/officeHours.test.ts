@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { messagesFor } from '../../../kiosk-ui/i18n';
+import { loadCatalogs, messagesFor } from '../../../kiosk-ui/i18n';
 import { describeOfficeHours } from '../../../kiosk-ui/screens/HomeScreen';
+
+await loadCatalogs();
 
 describe('describeOfficeHours', () => {
   const zh = messagesFor('zh-CN');

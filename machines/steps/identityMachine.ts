@@ -1,8 +1,9 @@
-import { assign, fromPromise, setup } from 'xstate';
-import type { CalendarDate, IdCardProblem, IdCardRecord } from '../domain';
-import type { DeviceErrorCode, FaceMatch } from '../device-adapters';
-import { cardUnusable, problemOfReadCard } from './cardReading';
-import { deviceErrorCode, unprovidedActor } from './deviceFailure';
+import { assign, fromPromise, setup, type EventObject } from 'xstate';
+import type { CalendarDate, IdCardProblem, IdCardRecord } from '../../domain';
+import type { DeviceErrorCode, FaceMatch } from '../../device-adapters';
+import { deviceErrorCode, errorOf, failureOf, unprovidedActor } from '../deviceFailure';
+import { cardStepMachine, type CardStepOutput } from './cardStep';
+import { cardOutcome, flowStates } from './flowStates';
 
 export interface IdentityInput {
   today: CalendarDate;
@@ -29,13 +30,13 @@ export interface IdentityContext {
 
 /** A failed face check that is the person's, not the device's: it counts towards the refusal. */
 const PERSON_FAILURES: readonly DeviceErrorCode[] = ['mismatch', 'no-face', 'liveness-failed'];
-const isPersonFailure = (event: { error?: unknown }) =>
-  PERSON_FAILURES.includes(deviceErrorCode(event.error));
+const isPersonFailure = (event: EventObject) =>
+  PERSON_FAILURES.includes(deviceErrorCode(errorOf(event)));
 
 const unprovided = unprovidedActor('identityMachine');
 
 /**
- * 人证核验: read the ID card, check it can be used today, then the live face against the card's
+ * 人证核验: the card step (read, checked for today), then the live face against the card's
  * photo, at most `maxFaceTries` times. Flows that hand out documents about a person invoke it.
  */
 export const identityMachine = setup({
@@ -44,24 +45,28 @@ export const identityMachine = setup({
     events: {} as IdentityEvent,
     input: {} as IdentityInput,
     output: {} as IdentityOutput,
+    tags: {} as 'busy' | 'failed',
+    children: {} as { card: 'readCard' },
   },
   actors: {
-    readIdCard: fromPromise<IdCardRecord>(unprovided('readIdCard')),
+    readCard: cardStepMachine,
     verifyFace: fromPromise<FaceMatch, { photo: string | undefined }>(unprovided('verifyFace')),
   },
+  delays: {
+    // A backstop: the verifier's own bound (30 s) answers first.
+    faceBound: 60_000,
+  },
   actions: {
-    noteFailure: assign({
-      failure: ({ event }) => deviceErrorCode((event as { error?: unknown }).error),
-    }),
+    noteFailure: assign({ failure: ({ event }) => failureOf(event) }),
     clearFailure: assign({ failure: null }),
+    startReading: assign({ failure: null, card: null, cardProblem: null }),
+    takeCardOutcome: assign((_, output: CardStepOutput) => cardOutcome(output)),
     countFaceFailure: assign({ faceFailures: ({ context }) => context.faceFailures + 1 }),
   },
   guards: {
-    cardUnusable,
     personFailedLastTry: ({ context, event }) =>
-      isPersonFailure(event as { error?: unknown }) &&
-      context.faceFailures + 1 >= context.maxFaceTries,
-    personFailed: ({ event }) => isPersonFailure(event as { error?: unknown }),
+      isPersonFailure(event) && context.faceFailures + 1 >= context.maxFaceTries,
+    personFailed: ({ event }) => isPersonFailure(event),
   },
 }).createMachine({
   id: 'identity',
@@ -81,26 +86,20 @@ export const identityMachine = setup({
       : { result: context.result === 'refused' ? 'refused' : 'back' },
   states: {
     reading: {
-      entry: ['clearFailure', assign({ card: null, cardProblem: null })],
-      invoke: {
-        src: 'readIdCard',
-        onDone: [
-          {
-            guard: 'cardUnusable',
-            target: 'cardRefused',
-            actions: assign({
-              cardProblem: ({ context, event }) => problemOfReadCard(context, event),
-            }),
-          },
-          { target: 'verifying', actions: assign({ card: ({ event }) => event.output }) },
-        ],
-        onError: { target: 'readFailed', actions: 'noteFailure' },
-      },
+      ...flowStates.readingCard({
+        id: 'card',
+        src: 'readCard',
+        entry: 'startReading',
+        read: 'verifying',
+        refused: 'cardRefused',
+        failed: 'readFailed',
+      }),
       on: { 'user.back': 'cancelled' },
     },
-    readFailed: { on: { 'user.retry': 'reading', 'user.back': 'cancelled' } },
-    cardRefused: { on: { 'user.retry': 'reading', 'user.back': 'cancelled' } },
+    readFailed: flowStates.retrying('reading', 'cancelled'),
+    cardRefused: flowStates.retrying('reading', 'cancelled'),
     verifying: {
+      tags: 'busy',
       entry: 'clearFailure',
       invoke: {
         src: 'verifyFace',
@@ -120,14 +119,16 @@ export const identityMachine = setup({
           { target: 'faceFailed', actions: 'noteFailure' },
         ],
       },
+      after: { faceBound: { target: 'faceFailed', actions: assign({ failure: 'timeout' }) } },
       on: { 'user.back': 'cancelled' },
     },
     // Not the card holder, or not seen well: try again, with what went wrong on screen.
-    faceRetry: { on: { 'user.retry': 'verifying', 'user.back': 'cancelled' } },
+    faceRetry: flowStates.retrying('verifying', 'cancelled'),
     // The verifier itself failed (offline, timeout): this does not count against the person.
-    faceFailed: { on: { 'user.retry': 'verifying', 'user.back': 'cancelled' } },
+    faceFailed: flowStates.retrying('verifying', 'cancelled'),
     // Three failed checks: a polite refusal that sends the person to a window in office hours.
     refused: {
+      tags: 'failed',
       entry: assign({ card: null, result: 'refused' as const }),
       on: { 'user.done': 'finished', 'user.back': 'finished' },
     },

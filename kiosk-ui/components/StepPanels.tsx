@@ -1,0 +1,45 @@
+import type { ComponentChildren } from 'preact';
+import type { DeviceErrorCode } from '../../device-adapters';
+import { FailureNotice } from './FailureNotice';
+
+/** The part of a step view a panel needs. */
+interface Tagged {
+  name: string;
+  hasTag(tag: string): boolean;
+}
+
+/**
+ * The status line while the kiosk works (a `busy` or `working` state): what it is doing, by
+ * state (`says`), else an ellipsis.
+ */
+export function WaitingPanel(props: { step: Tagged; says?: Readonly<Record<string, string>> }) {
+  const { step } = props;
+  if (!step.hasTag('busy') && !step.hasTag('working')) return null;
+  return (
+    <p class="flow__prompt" role="status">
+      {props.says?.[step.name] ?? '…'}
+    </p>
+  );
+}
+
+/**
+ * A `failed` state's screen: the device's failure (when there is one), what went wrong in this
+ * state (`says`, by state: a failure drawn elsewhere, with a ticket say, is left out of it), and
+ * the way on (`children`: its buttons).
+ */
+export function FailurePanel(props: {
+  step: Tagged;
+  failure?: DeviceErrorCode | null;
+  says: Readonly<Record<string, ComponentChildren>>;
+  children?: ComponentChildren;
+}) {
+  const { step, says } = props;
+  if (!step.hasTag('failed') || !(step.name in says)) return null;
+  return (
+    <section class="flow__step">
+      {props.failure && <FailureNotice code={props.failure} />}
+      {says[step.name]}
+      {props.children}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export { FLOWS } from './list';
+export * from './flowModule';
+export { FlowCatalogue } from './flowCatalogue';

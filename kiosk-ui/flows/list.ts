@@ -1,0 +1,12 @@
+import appointment from './appointment';
+import idCopy from './idCopy';
+import licencePrint from './licencePrint';
+import queue from './queue';
+import realEstate from './realEstate';
+import type { FlowModule } from './flowModule';
+
+/**
+ * The citizen flows this build has, in the order home shows them. Adding a flow: its machine
+ * file in machines/, its folder here (index.ts declares it), and one line in this list.
+ */
+export const FLOWS: readonly FlowModule[] = [queue, appointment, licencePrint, realEstate, idCopy];

@@ -1,0 +1,15 @@
+import { documentsOf, type FlowParts, type FlowView } from '../flowModule';
+import { RealEstateView } from './RealEstateView';
+import { realEstateMessages } from './messages';
+import { wireRealEstateFlow } from './wiring';
+
+/** The flow's machine, view and words: loaded when its tile is first needed. */
+const parts: FlowParts = {
+  wire: (deps) => {
+    const { registry, journal } = documentsOf(deps);
+    return wireRealEstateFlow(deps.devices, deps.config, registry, journal);
+  },
+  View: RealEstateView as FlowView,
+  messages: realEstateMessages,
+};
+export default parts;

@@ -1,0 +1,11 @@
+import { defineFlow } from '../flowModule';
+
+/** 不动产查询: public facts of a flat for anyone, owner details for the verified owner. */
+export default defineFlow({
+  id: 'realEstate',
+  // Anyone may query; verifying as the owner needs the reader and the verifier, printing the printer.
+  requires: ['document'],
+  title: { 'zh-CN': '不动产查询', en: 'Real estate lookup' },
+  offered: (deps) => deps.documents !== null,
+  load: () => import('./flow').then((m) => m.default),
+});
