@@ -2,6 +2,10 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/findChromium.mjs';
 
 const executablePath = findChromium() ?? undefined;
+// PW_PORT and PW_DIST let two checkouts (or two people) run the browser tests side by side
+// against builds of their own (`vite build --outDir …`).
+const port = Number(process.env.PW_PORT ?? 4173);
+const dist = process.env.PW_DIST ?? 'dist';
 
 /** Browser tests run against the production build (`vite preview`), the build that ships. */
 export default defineConfig({
@@ -14,15 +18,15 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '.test-reports/browser.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --port ${port} --strictPort --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -176,7 +176,16 @@ const hardwareSchema = v.object({
 
 export const kioskConfigSchema = v.object({
   kioskId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and - only')),
-  hall: v.object({ name: localizedText, address: v.optional(localizedText) }),
+  hall: v.object({
+    name: localizedText,
+    address: v.optional(localizedText),
+    /** The hall's enquiry telephone, given to a citizen the kiosk cannot help at night. */
+    telephone: v.optional(
+      v.pipe(v.string(), v.regex(/^[0-9+()\- ]{3,24}$/, 'digits, spaces, +, - and () only')),
+    ),
+    /** Where the staffed windows are, for a citizen sent to one. */
+    windows: v.optional(localizedText),
+  }),
   officeHours: officeHoursSchema,
   /** Which devices the terminal drives: simulated ones, or the hardware attached to it. */
   devices: v.picklist(['mock', 'real']),
@@ -206,6 +215,8 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   kioskId: 'kiosk-01',
   hall: {
     name: { 'zh-CN': '县政务服务中心', en: 'County Government Service Centre' },
+    telephone: '0000-12345',
+    windows: { 'zh-CN': '一楼综合受理窗口', en: 'the service windows on the ground floor' },
   },
   officeHours: {
     days: [1, 2, 3, 4, 5],
