@@ -1,3 +1,4 @@
+import type { DeviceKind } from './deviceStatus';
 import type { Locale } from './locale';
 
 /**
@@ -27,4 +28,9 @@ export interface FlowInput {
   elderly: boolean;
   /** A code the citizen scanned that this flow is to act on (an appointment slip's QR). */
   code?: string;
+  /**
+   * The devices not working as the flow starts: a flow with optional devices (its module's
+   * `optional`) leaves out the steps that need them (不动产查询 shows results, but no Print).
+   */
+  unavailable?: readonly DeviceKind[];
 }

@@ -70,3 +70,29 @@ export function ageOn(birthDate: CalendarDate, today: CalendarDate): number {
     now.month > birth.month || (now.month === birth.month && now.day >= birth.day);
   return now.year - birth.year - (hadBirthday ? 0 : 1);
 }
+
+/** Control characters (C0, DEL, C1) and the invisible bidirectional overrides. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** A high surrogate with no low one after it, or a low one with no high one before it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Card text made safe to show, print and encode: no control characters, no broken characters. */
+export function sanitiseCardText(text: string): string {
+  return text.replace(CONTROL, '').replace(LONE_SURROGATE, '\ufffd').trim();
+}
+
+/**
+ * The record a reader delivered, with every text field sanitised (the photo, a data: URL, is left
+ * as it is): a NUL in a name would end the printed page at it, a lone surrogate would break every
+ * URI made of the preview. The card step applies it once, to every reader's output, before checking.
+ */
+export function sanitiseIdCardRecord(record: IdCardRecord): IdCardRecord {
+  const clean = { ...record };
+  for (const key of Object.keys(clean) as (keyof IdCardRecord)[]) {
+    const value = clean[key];
+    if (key !== 'photo' && typeof value === 'string')
+      (clean as Record<string, unknown>)[key] = sanitiseCardText(value);
+  }
+  return clean;
+}

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { isCalendarDate } from './calendarDate';
+import { DEFAULT_HALL_TIME_ZONE, isTimeZone } from './hallClock';
 import { LOCALES } from './locale';
 
 /** HH:MM on a 24-hour clock. */
@@ -185,6 +186,20 @@ export const kioskConfigSchema = v.object({
     ),
     /** Where the staffed windows are, for a citizen sent to one. */
     windows: v.optional(localizedText),
+    /**
+     * The hall's IANA time zone: every hall-time reckoning (today, the time, office hours,
+     * appointment days, a day's numbers) reads the hall's clock, not the machine's.
+     */
+    timeZone: v.optional(
+      v.pipe(
+        v.string(),
+        v.check(
+          (zone: string) => isTimeZone(zone),
+          'not a time zone this browser knows (write e.g. Asia/Shanghai)',
+        ),
+      ),
+      DEFAULT_HALL_TIME_ZONE,
+    ),
   }),
   officeHours: officeHoursSchema,
   /** Which devices the terminal drives: simulated ones, or the hardware attached to it. */
@@ -203,6 +218,16 @@ export const kioskConfigSchema = v.object({
   hardware: v.optional(hardwareSchema, () => DEFAULT_HARDWARE),
   /** The bound of each device call; a field left out keeps its default. */
   deviceTimeouts: v.optional(deviceTimeoutsSchema, () => ({ ...DEFAULT_DEVICE_TIMEOUTS })),
+  /** After `rounds` failed face-check rounds a card is refused at this kiosk for `hours`. */
+  faceLockout: v.optional(
+    v.object({
+      rounds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)), 3),
+      hours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(720)), 24),
+    }),
+    () => ({ rounds: 3, hours: 24 }),
+  ),
+  /** Days tickets, appointments and face refusals are kept before they are erased. */
+  retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365)), 30),
 });
 
 export type KioskConfig = v.InferOutput<typeof kioskConfigSchema>;
@@ -217,6 +242,7 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
     name: { 'zh-CN': '县政务服务中心', en: 'County Government Service Centre' },
     telephone: '0000-12345',
     windows: { 'zh-CN': '一楼综合受理窗口', en: 'the service windows on the ground floor' },
+    timeZone: DEFAULT_HALL_TIME_ZONE,
   },
   officeHours: {
     days: [1, 2, 3, 4, 5],
@@ -231,6 +257,8 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   queue: { priorityAge: 60, services: [] },
   hardware: DEFAULT_HARDWARE,
   deviceTimeouts: DEFAULT_DEVICE_TIMEOUTS,
+  faceLockout: { rounds: 3, hours: 24 },
+  retentionDays: 30,
 };
 
 export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; problems: string[] };
@@ -246,4 +274,108 @@ export function parseKioskConfig(input: unknown): ConfigResult {
       return path ? `${path}: ${issue.message}` : issue.message;
     }),
   };
+}
+
+/** The device profile a configuration names, when it names one this build knows. */
+export function deviceProfileOf(input: unknown): DeviceProfile | null {
+  const devices = isRecord(input) ? input.devices : undefined;
+  return devices === 'mock' || devices === 'real' ? devices : null;
+}
+
+/**
+ * A configuration taken field by field: what was rejected fell back to `fallback`'s value, and
+ * `rejected` names each rejected field by its dot path. Unusable without a readable `devices`:
+ * a hall's terminal is never switched to simulated devices by a typo.
+ */
+export type ConfigResolution =
+  | { usable: true; config: KioskConfig; rejected: string[]; problems: string[] }
+  | { usable: false; rejected: string[]; problems: string[] };
+
+/**
+ * Checks a configuration and, when it fails, keeps every field that passed: a bad
+ * `officeHours.open` loses only that field (the fallback's value stands in), a bad queue service
+ * loses only that service, a rejected optional field its default. A rule over several fields
+ * (the lunch break inside the hours) rejects the object that holds them. `devices` never falls back.
+ */
+export function resolveKioskConfig(
+  input: unknown,
+  fallback: KioskConfig = DEFAULT_KIOSK_CONFIG,
+): ConfigResolution {
+  const strict = parseKioskConfig(input);
+  if (strict.ok) return { usable: true, config: strict.config, rejected: [], problems: [] };
+  const { problems } = strict;
+  if (!isRecord(input)) return { usable: false, rejected: ['(the whole file)'], problems };
+  if (deviceProfileOf(input) === null) {
+    const rejected = ['devices', ...resolveFields(input, fallback).rejected];
+    return { usable: false, rejected: [...new Set(rejected)], problems };
+  }
+  const { config, rejected } = resolveFields(input, fallback);
+  return config
+    ? { usable: true, config, rejected, problems }
+    : { usable: false, rejected, problems };
+}
+
+type Key = string | number;
+
+function resolveFields(
+  input: Record<string, unknown>,
+  fallback: KioskConfig,
+): { config: KioskConfig | null; rejected: string[] } {
+  // A JSON copy: the file's own object is left as it came.
+  const draft = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+  const rejected: string[] = [];
+  const replaced = new Set<string>();
+  for (let round = 0; round < 200; round += 1) {
+    const result = v.safeParse(kioskConfigSchema, draft);
+    if (result.success) return { config: result.output, rejected: [...new Set(rejected)] };
+    let keys: Key[] = (result.issues[0].path ?? []).map((item) => item.key as Key);
+    // A field already put back that still fails is not the trouble: its object is.
+    while (keys.length > 0 && replaced.has(keys.join('.'))) keys = keys.slice(0, -1);
+    if (keys.length === 0) break;
+    keys = putBack(draft, keys, fallback);
+    if (keys.length === 0) break;
+    replaced.add(keys.join('.'));
+    rejected.push(keys.join('.'));
+  }
+  return { config: null, rejected: [...new Set(rejected)] };
+}
+
+/**
+ * Puts the fallback's value at `keys`, or takes out an array item or an optional field that has
+ * none; returns the path it changed (a parent's, when the field itself could not be changed).
+ */
+function putBack(draft: Record<string, unknown>, keys: readonly Key[], fallback: unknown): Key[] {
+  const parent = valueAt(draft, keys.slice(0, -1));
+  const key = keys[keys.length - 1];
+  if (key === undefined || typeof parent !== 'object' || parent === null) {
+    return keys.length > 1 ? putBack(draft, keys.slice(0, -1), fallback) : [];
+  }
+  const stand = valueAt(fallback, keys);
+  if (stand !== undefined) {
+    (parent as Record<Key, unknown>)[key] = JSON.parse(JSON.stringify(stand)) as unknown;
+    return [...keys];
+  }
+  if (Array.isArray(parent) && typeof key === 'number') {
+    parent.splice(key, 1);
+    return [...keys];
+  }
+  if (key in parent) {
+    Reflect.deleteProperty(parent, key);
+    return [...keys];
+  }
+  // Required, absent and with nothing to stand in: the object holding it goes.
+  return keys.length > 1 ? putBack(draft, keys.slice(0, -1), fallback) : [];
+}
+
+function valueAt(root: unknown, keys: readonly Key[]): unknown {
+  let value = root;
+  for (const key of keys) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<Key, unknown>)[key];
+  }
+  return value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

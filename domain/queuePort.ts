@@ -1,34 +1,51 @@
 import type { CalendarDate } from './calendarDate';
 import type { AppointmentSlot, CheckInTiming } from './appointments';
-import type { IssueRefusal, PriorityReason } from './queueService';
+import type { IssueRefusal, TicketPriority } from './queueService';
 import type { ClockTime } from './workingCalendar';
 
-/** A queue ticket (排队号) as the kiosk issued it. */
-export interface QueueTicket {
+/**
+ * A ticket as the queue store keeps it for the hall (the calling display, the staff console):
+ * nothing of the card, and only whether it is a priority ticket, not why.
+ */
+export interface IssuedTicket {
   id: string;
   serviceCode: string;
   date: CalendarDate;
   /** A001 … A999 */
   number: string;
   sequence: number;
-  priority: PriorityReason | null;
+  priority: boolean;
   /** ISO 8601 moment of issue. */
   issuedAt: string;
   /** Tickets of the service issued before this one today and still waiting. */
   waitingAhead: number;
-  /** The ID number masked for printing; the full number is never stored. */
-  maskedId: string | null;
   printed: boolean;
+}
+
+/** A queue ticket (排队号) as the citizen gets it, on paper and on screen. */
+export interface QueueTicket extends Omit<IssuedTicket, 'priority'> {
+  /** Why it is a priority ticket, as this visit found (it is not stored). */
+  priority: TicketPriority | null;
+  /**
+   * The ID number masked for printing, from the card read in this visit; the store keeps the
+   * card's key, not this (never both in one record), and never the full number.
+   */
+  maskedId: string | null;
 }
 
 export interface TicketRequest {
   serviceCode: string;
   date: CalendarDate;
   time: ClockTime;
-  /** A one-way key of the ID number (never the number itself): one open ticket per card. */
+  /**
+   * The card's key for this hall day (HolderKeys.daily; never the number): one open ticket per
+   * card. Stored.
+   */
   holderKey: string | null;
+  /** For the printed ticket only: not stored. */
   maskedId: string | null;
-  priority: PriorityReason | null;
+  /** Why it is a priority ticket; only whether it is one is stored. */
+  priority: TicketPriority | null;
 }
 
 export type AllocateResult =
@@ -37,7 +54,17 @@ export type AllocateResult =
       ticket: QueueTicket;
       /** the holder already had one today: reprint it (补打) */ reprint: boolean;
     }
-  | { ok: false; refusal: IssueRefusal | { reason: 'unknown-service' } };
+  | { ok: false; refusal: IssueRefusal | { reason: 'unknown-service' } | DayClosed };
+
+/**
+ * The request is dated before a day the store has already issued numbers for: the clock went
+ * back. A closed day is never reopened (its numbers would be issued twice); staff must look.
+ */
+export interface DayClosed {
+  reason: 'day-closed';
+  /** The latest day the store has issued numbers for. */
+  latestDay: CalendarDate;
+}
 
 /** A booked window (预约) on a coming working day. */
 export interface Appointment {
@@ -45,7 +72,11 @@ export interface Appointment {
   serviceCode: string;
   date: CalendarDate;
   slot: AppointmentSlot;
-  maskedId: string;
+  /**
+   * The ID number masked, for the slip printed at booking: known only while the card is there
+   * (the store keeps the card's stable key instead, never both in one record).
+   */
+  maskedId: string | null;
   maskedPhone: string;
   /** ISO 8601 moment of booking. */
   bookedAt: string;
@@ -57,7 +88,9 @@ export interface BookingRequest {
   serviceCode: string;
   date: CalendarDate;
   slot: AppointmentSlot;
+  /** The card's stable key for appointments (HolderKeys.stable): checked in with it days later. */
   holderKey: string;
+  /** For the slip only: not stored. */
   maskedId: string;
   maskedPhone: string;
 }
@@ -71,11 +104,16 @@ export type BookResult =
 export type CheckInRequest = ({ appointmentId: string } | { holderKey: string }) & {
   today: CalendarDate;
   now: ClockTime;
+  /** With a card: its key for today, kept on the check-in ticket (one ticket per card a day). */
+  ticketKey?: string | null;
+  /** With a card: the masked number for the printed ticket (not stored). */
+  maskedId?: string | null;
 };
 
 export type CheckInResult =
   | { ok: true; appointment: Appointment; ticket: QueueTicket }
   | { ok: false; reason: 'unknown-appointment' }
+  | ({ ok: false } & DayClosed)
   | Exclude<CheckInTiming, { ok: true }>;
 
 /** How queue numbers are allocated: in this browser now, on a hall server shared by kiosks later. */
@@ -95,7 +133,12 @@ export interface QueueService {
    */
   release(ticketId: string): Promise<void>;
   /** What was issued of a service on a day. */
-  issued(serviceCode: string, date: CalendarDate): Promise<QueueTicket[]>;
+  issued(serviceCode: string, date: CalendarDate): Promise<IssuedTicket[]>;
+  /**
+   * Erases tickets and appointments dated more than `retentionDays` before `today`; the kiosk
+   * runs it at start and daily.
+   */
+  purge(today: CalendarDate, retentionDays: number): Promise<void>;
   /** Places left in each slot of each day: date → slot start → places. */
   placesLeft(
     serviceCode: string,

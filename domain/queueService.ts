@@ -84,6 +84,12 @@ export function checkIssuing(
 /** Why a citizen gets a priority (green-channel, 绿色通道) ticket. */
 export type PriorityReason = 'age' | 'disability' | 'military' | 'appointment';
 
+/**
+ * A ticket's priority as printed: its reason, or `unstated` for a priority ticket printed again
+ * when this visit gave no reason (the store keeps only that it is one).
+ */
+export type TicketPriority = PriorityReason | 'unstated';
+
 export const DEFAULT_PRIORITY_AGE = 60;
 
 /** Whether a birth date (from the ID card) earns a priority ticket today: at or over the age. */

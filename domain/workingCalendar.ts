@@ -1,8 +1,8 @@
-import { calendarDateOf, calendarParts, type CalendarDate } from './calendarDate';
+import { calendarParts, type CalendarDate } from './calendarDate';
+import type { ClockTime } from './hallClock';
 import type { OfficeHours } from './kioskConfig';
 
-/** HH:MM on a 24-hour clock; fixed width, so it orders correctly as a string. */
-export type ClockTime = string;
+export type { ClockTime } from './hallClock';
 
 /**
  * The hall's working calendar: weekday hours with a lunch break, and the dates staff enter each
@@ -61,15 +61,6 @@ export function nextWorkingDays(
     if (isWorkingDay(calendar, candidate)) days.push(candidate);
   }
   return days;
-}
-
-/** Local date and HH:MM of a moment, as the hall's clock shows them. */
-export function clockOf(moment: Date): { date: CalendarDate; time: ClockTime } {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    date: calendarDateOf(moment),
-    time: `${pad(moment.getHours())}:${pad(moment.getMinutes())}`,
-  };
 }
 
 /** The day the windows next open: today if they have yet to open (or are open), else the next working day. */

@@ -1,6 +1,6 @@
 import { createActor, type InspectionEvent } from 'xstate';
 import type { KioskDevices } from '../device-adapters';
-import type { KioskConfig, PrintJournal, QueueService } from '../domain';
+import type { HolderKeys, KioskConfig, PrintJournal, QueueService } from '../domain';
 import { createSessionMachine, deviceHealthMachine } from '../machines';
 import { currentStatuses, watchDevices } from './devices';
 import { FLOWS, FlowCatalogue, type DocumentServices, type FlowModule } from './flows';
@@ -14,6 +14,8 @@ export async function composeKiosk(options: {
   devices: KioskDevices;
   config: KioskConfig;
   queue: QueueService;
+  /** The kiosk's keyed hashes of ID numbers (stores/keys). */
+  holderKeys: HolderKeys;
   /** The registry and print journal; null where the terminal has no document services. */
   documents: DocumentServices | null;
   /** The privacy wipe's side effects on the page (DOM, storage). */
@@ -22,10 +24,16 @@ export async function composeKiosk(options: {
   flows?: readonly FlowModule[];
   inspect?: (event: InspectionEvent) => void;
 }) {
-  const { devices, config, queue, documents } = options;
+  const { devices, config, queue, holderKeys, documents } = options;
   // Before any citizen can print: settle what a crash or power cut left unconfirmed.
   if (documents) await settleJournal(documents.journal, devices);
-  const flows = new FlowCatalogue(options.flows ?? FLOWS, { devices, config, queue, documents });
+  const flows = new FlowCatalogue(options.flows ?? FLOWS, {
+    devices,
+    config,
+    queue,
+    holderKeys,
+    documents,
+  });
   const implementations = flows.sessionImplementations();
   const session = createActor(
     createSessionMachine(flows.ids).provide({

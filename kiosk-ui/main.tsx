@@ -8,6 +8,8 @@ import { lazyPort } from './lazyPort';
 import { loadConfig } from './loadConfig';
 import { resolveLaunchOptions } from './launchOptions';
 import { wipeStoredTraces } from './privacy';
+import { keepRetention } from './retention';
+import { DEFAULT_FACE_TRIES } from '../machines';
 import './styles.css';
 
 /** The composition root: reads the configuration, builds the devices and flows, starts the session. */
@@ -40,6 +42,20 @@ async function boot(root: HTMLElement) {
         ({ IndexedDbPrintJournal }) => new IndexedDbPrintJournal(),
       )
     : null;
+  // The kiosk's secret for holder keys is made on first start, in a database of its own.
+  const holderKeys = await import('../stores/keys').then(
+    ({ IndexedDbHolderKeys }) => new IndexedDbHolderKeys(),
+  );
+  holderKeys.secret().catch((error: unknown) => console.error('No holder-key secret', error));
+  const faceLockout = registry
+    ? await import('../stores/lockout').then(
+        ({ IndexedDbFaceLockout }) =>
+          new IndexedDbFaceLockout({
+            kioskId: config.kioskId,
+            policy: { ...config.faceLockout, triesPerRound: DEFAULT_FACE_TRIES },
+          }),
+      )
+    : null;
   let mounted = false;
   const mount = () => {
     render(<App session={session} config={config} configProblems={problems} flows={flows} />, root);
@@ -62,12 +78,14 @@ async function boot(root: HTMLElement) {
     devices,
     config,
     queue,
-    documents: registry && journal ? { registry, journal } : null,
+    holderKeys,
+    documents: registry && journal && faceLockout ? { registry, journal, faceLockout } : null,
     wipeTraces,
   });
   await catalogs;
   session.start();
   mount();
+  keepRetention(config, { queue, faceLockout });
 
   void connectSessionToDevices(devices, (event) => session.send(event));
 
@@ -82,6 +100,7 @@ async function boot(root: HTMLElement) {
       session,
       registry: registryControls,
       journal,
+      queue: { store: queue, timeZone: config.hall.timeZone },
       open: launch.simulatorOpen,
     });
   }

@@ -1,6 +1,8 @@
 // The database names only: the stores themselves are chunks of their own.
 import { PRINT_JOURNAL_DATABASE } from '../stores/journal/database';
 import { QUEUE_DATABASE } from '../stores/queue/database';
+import { KEYS_DATABASE } from '../stores/keys/database';
+import { FACE_LOCKOUT_DATABASE } from '../stores/lockout/database';
 import { stopSpeaking } from './speech';
 
 /** What the kiosk itself keeps between visits; nothing a citizen showed it may be stored here. */
@@ -15,9 +17,11 @@ export interface KioskOwnStorage {
 
 export const KIOSK_OWN_STORAGE: KioskOwnStorage = {
   localStoragePrefixes: ['budayang.kiosk.'],
-  // The queue store keeps numbers, masked ID numbers and one-way card keys, never card data;
-  // the print journal keeps what was printed, for whom (masked) and when.
-  databases: [QUEUE_DATABASE, PRINT_JOURNAL_DATABASE],
+  // The queue store keeps numbers and keyed card hashes (or, from before v3, masked ID numbers),
+  // never card data; the print journal what was printed, for whom (masked) and when; the face
+  // lock-out failed checks and refusals per keyed card hash; the keys database the kiosk's
+  // secret for those hashes (README, Privacy).
+  databases: [QUEUE_DATABASE, PRINT_JOURNAL_DATABASE, FACE_LOCKOUT_DATABASE, KEYS_DATABASE],
   cachePrefixes: ['workbox-precache', 'budayang-config'],
 };
 

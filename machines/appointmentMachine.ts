@@ -49,6 +49,8 @@ export type AppointmentEvent =
   | { type: 'user.deleteDigit' }
   | { type: 'user.confirm' }
   | { type: 'user.checkIn' }
+  /** Too late to check in: a normal number instead, from 取号. */
+  | { type: 'user.takeNumber' }
   | { type: 'user.retry' }
   | { type: 'user.done' }
   | { type: 'user.back' };
@@ -166,6 +168,11 @@ export const appointmentMachine = setup({
   },
   guards: {
     phoneComplete: ({ context }) => isMobileNumber(context.phone),
+    checkInTooLate: ({ context }) =>
+      typeof context.refusal === 'object' &&
+      context.refusal !== null &&
+      !context.refusal.ok &&
+      context.refusal.reason === 'too-late',
     checkedIn: ({ context }, result: CheckInResult) => {
       // A ticket for a service this kiosk no longer offers (staff removed it after the booking)
       // cannot be printed with its name and windows: refused, the window staff sort it out.
@@ -184,7 +191,11 @@ export const appointmentMachine = setup({
   id: 'appointment',
   context: ({ input }) => ({ setup: null, ...empty, outcome: 'back', code: input.code ?? null }),
   initial: 'loading',
-  output: ({ context }) => ({ outcome: context.outcome }),
+  // Too late for the appointment: 取号 issues a normal number (its allocation, its rules).
+  output: ({ context }): FlowOutput =>
+    context.outcome === 'switch'
+      ? { outcome: 'switch', next: 'queue' }
+      : { outcome: context.outcome },
   states: {
     loading: {
       tags: 'working',
@@ -360,7 +371,17 @@ export const appointmentMachine = setup({
         onError: { target: 'checkInFailed', actions: 'noteFailure' },
       },
     },
-    checkInRefused: { on: { 'user.done': 'ended', 'user.back': 'chooseService' } },
+    checkInRefused: {
+      on: {
+        'user.done': 'ended',
+        'user.back': 'chooseService',
+        'user.takeNumber': {
+          guard: 'checkInTooLate',
+          target: 'ended',
+          actions: assign({ outcome: 'switch' as const }),
+        },
+      },
+    },
     checkInFailed: flowStates.retrying('checkInIdentify', 'chooseService'),
     printingTicket: flowStates.printing(
       'printTicket',

@@ -14,6 +14,28 @@ export interface DeviceProblem {
 
 export type DeviceStatuses = Readonly<Record<DeviceKind, DeviceStatus>>;
 
+/**
+ * What each flow cannot do now: its optional devices (the flow modules' `optional`) that are not
+ * working. The flow stays open and is told at start; home says what is unavailable.
+ */
+export function limitedFlows(
+  statuses: DeviceStatuses,
+  flows: readonly FlowId[],
+  optional: FlowRequirements,
+): Partial<Record<FlowId, DeviceKind[]>> {
+  const limits: Partial<Record<FlowId, DeviceKind[]>> = {};
+  for (const flow of flows) {
+    const down = (optional[flow] ?? []).filter((device) => !isWorking(statuses[device]));
+    if (down.length > 0) limits[flow] = down;
+  }
+  return limits;
+}
+
+/** The devices not working now: what a flow is told at start (`FlowInput.unavailable`). */
+export function devicesDown(statuses: DeviceStatuses): DeviceKind[] {
+  return (Object.keys(statuses) as DeviceKind[]).filter((device) => !isWorking(statuses[device]));
+}
+
 export function unavailableFlows(
   statuses: DeviceStatuses,
   flows: readonly FlowId[],

@@ -16,6 +16,8 @@ export {
 } from './deviceHealthMachine';
 export {
   unavailableFlows,
+  limitedFlows,
+  devicesDown,
   type FlowRequirements,
   type DeviceProblem,
   type DeviceStatuses,
@@ -47,7 +49,9 @@ export {
   isSlipJob,
 } from './appointmentMachine';
 export {
+  DEFAULT_FACE_TRIES,
   identityMachine,
+  type FaceLockInput,
   type IdentityMachine,
   type IdentityEvent,
   type IdentityInput,

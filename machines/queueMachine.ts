@@ -8,7 +8,6 @@ import {
   type FlowOutput,
   type IdCardProblem,
   type IdCardRecord,
-  type IssueRefusal,
   type PriorityReason,
   type QueueServiceConfig,
   type QueueTicket,
@@ -56,7 +55,7 @@ export interface QueueContext {
   priority: PriorityReason | null;
   ticket: QueueTicket | null;
   reprint: boolean;
-  refusal: IssueRefusal | { reason: 'unknown-service' } | null;
+  refusal: Extract<AllocateResult, { ok: false }>['refusal'] | null;
   failure: DeviceErrorCode | null;
   outcome: FlowOutcome;
 }

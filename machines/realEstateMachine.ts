@@ -37,6 +37,10 @@ export interface RealEstateContext extends DocumentFlowFields {
   answer: RealEstateAnswer | null;
   /** Set when the person who verified is not an owner, or could not verify. */
   identityNotice: 'notOwner' | 'refused' | null;
+  /** Whether the document printer worked as the flow started; without it, results are shown only. */
+  printing: boolean;
+  /** Whether the card reader and the face verifier worked as the flow started (owner verification). */
+  verifying: boolean;
 }
 
 const unprovided = unprovidedActor('realEstateMachine');
@@ -101,10 +105,22 @@ export const realEstateMachine = setup({
   },
   guards: {
     pathEmpty: ({ context }) => context.path.length === 0,
+    canPrint: ({ context }) => context.printing,
   },
 }).createMachine({
   id: 'realEstate',
-  context: { ...DOCUMENT_FLOW_START, path: [], options: [], answer: null, identityNotice: null },
+  context: ({ input }) => {
+    const down = input.unavailable ?? [];
+    return {
+      ...DOCUMENT_FLOW_START,
+      path: [],
+      options: [],
+      answer: null,
+      identityNotice: null,
+      printing: !down.includes('document'),
+      verifying: !down.includes('idCard') && !down.includes('face'),
+    };
+  },
   initial: 'starting',
   output: ({ context }) => ({ outcome: context.outcome }),
   states: {
@@ -166,9 +182,9 @@ export const realEstateMachine = setup({
     },
     result: {
       on: {
-        'user.print': 'printing',
+        'user.print': { guard: 'canPrint', target: 'printing' },
         'user.identify': {
-          guard: ({ context }) => context.card === null,
+          guard: ({ context }) => context.card === null && context.verifying,
           target: 'identifying',
         },
         'user.back': {

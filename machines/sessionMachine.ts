@@ -7,7 +7,12 @@ import {
   deviceHealthMachine,
   type HealthChangedEvent,
 } from './deviceHealthMachine';
-import { unavailableFlows, type DeviceStatuses, type FlowRequirements } from './flowRequirements';
+import {
+  devicesDown,
+  unavailableFlows,
+  type DeviceStatuses,
+  type FlowRequirements,
+} from './flowRequirements';
 import type { Locale } from '../domain/locale';
 import type { SessionTiming } from '../domain/kioskConfig';
 
@@ -116,6 +121,9 @@ const flowState = (id: FlowId) => ({
       locale: context.locale,
       elderly: context.elderly,
       ...(context.pendingCode ? { code: context.pendingCode } : {}),
+      ...(devicesDown(context.deviceStatuses).length > 0
+        ? { unavailable: devicesDown(context.deviceStatuses) }
+        : {}),
     }),
     onDone: [
       { guard: 'endedDone' as const, target: '#session.active.screen.goodbye' },

@@ -2,6 +2,7 @@ import { fromPromise, type AnyActorLogic } from 'xstate';
 import type { DeviceKind, FlowId, KioskCode, Locale } from '../../domain';
 import { deferredLogic } from './deferredLogic';
 import {
+  optionalDevicesOf,
   requirementsOf,
   type FlowDeps,
   type FlowModule,
@@ -45,6 +46,11 @@ export class FlowCatalogue {
   /** Each offered flow's required devices, for device health. */
   get requirements(): Record<FlowId, readonly DeviceKind[]> {
     return requirementsOf(this.modules);
+  }
+
+  /** Each offered flow's optional devices (it works without them, doing less). */
+  get optional(): Record<FlowId, readonly DeviceKind[]> {
+    return optionalDevicesOf(this.modules);
   }
 
   /** Which flow each of the kiosk's own printed codes starts when scanned. */

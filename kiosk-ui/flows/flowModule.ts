@@ -2,7 +2,9 @@ import type { ComponentType } from 'preact';
 import type { ActorRef, AnyActorLogic, AnyEventObject, Snapshot } from 'xstate';
 import type {
   DeviceKind,
+  FaceLockout,
   FlowId,
+  HolderKeys,
   KioskCode,
   KioskConfig,
   LicenceRegistry,
@@ -21,6 +23,8 @@ export type FlowView = ComponentType<{ flow: FlowActorRef }>;
 export interface DocumentServices {
   registry: LicenceRegistry;
   journal: PrintJournal;
+  /** Failed face checks per card: a card that keeps failing is refused here for a while. */
+  faceLockout: FaceLockout;
 }
 
 /** Everything a flow may be wired to: the devices, the configuration and the stores. */
@@ -28,6 +32,8 @@ export interface FlowDeps {
   devices: KioskDevices;
   config: KioskConfig;
   queue: QueueService;
+  /** The kiosk's keyed hashes of ID numbers: stores find a card again without its number. */
+  holderKeys: HolderKeys;
   /** The registry and print journal; null where the terminal has no document services. */
   documents: DocumentServices | null;
 }
@@ -50,6 +56,12 @@ export interface FlowModule {
   id: FlowId;
   /** The devices the flow cannot work without: while one fails, home pauses the tile and says why. */
   requires: readonly DeviceKind[];
+  /**
+   * Devices only some of the flow's steps use (不动产查询 prints with the document printer, but
+   * shows results without it): while one fails the tile stays open and says what is unavailable,
+   * and the flow is told at start (`FlowInput.unavailable`) so it leaves that step out.
+   */
+  optional?: readonly DeviceKind[];
   /** The tile's name. */
   title: LocaleMessages<string>;
   /** Whether this kiosk offers the flow at all (e.g. only with queue services configured). */
@@ -71,6 +83,13 @@ export function documentsOf(deps: FlowDeps): DocumentServices {
       'This flow needs the registry and the print journal: offer it only when FlowDeps.documents is set.',
     );
   return deps.documents;
+}
+
+/** Each module's optional devices, for home to say what a flow cannot do now. */
+export function optionalDevicesOf(
+  modules: readonly FlowModule[],
+): Record<FlowId, readonly DeviceKind[]> {
+  return Object.fromEntries(modules.map((module) => [module.id, module.optional ?? []]));
 }
 
 /** Each module's required devices, as device health reads them. */

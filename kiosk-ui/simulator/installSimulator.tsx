@@ -4,7 +4,7 @@ import type { MockControls } from '../../device-adapters/mock';
 import type { MockLicenceRegistry } from '../../stores/registry';
 import type { PrintJournal } from '../../domain';
 import type { SessionActor } from '../session';
-import { createKioskSim, type KioskSim } from './kioskSim';
+import { createKioskSim, type KioskSim, type SimQueue } from './kioskSim';
 import { SimulatorPanel } from './SimulatorPanel';
 import './simulator.css';
 
@@ -24,11 +24,13 @@ export function installSimulator(options: {
   session: SessionActor;
   registry: MockLicenceRegistry | null;
   journal: PrintJournal | null;
+  queue?: SimQueue;
   open: boolean;
 }): void {
   window.kioskSim = createKioskSim(options.controls, options.devices, {
     registry: options.registry,
     journal: options.journal,
+    queue: options.queue ?? null,
   });
   const dock = document.createElement('aside');
   dock.id = 'simulator';

@@ -1,4 +1,12 @@
-import type { DeviceKind, IdCardRecord, LicenceCopy, PrintJob, PrintJournal } from '../../domain';
+import {
+  clockOf,
+  type DeviceKind,
+  type IdCardRecord,
+  type LicenceCopy,
+  type PrintJob,
+  type PrintJournal,
+  type QueueService,
+} from '../../domain';
 import type { KioskDevices } from '../../device-adapters';
 import type { FaceOutcome, MockControls, MockFault, TestPerson } from '../../device-adapters/mock';
 import type { MockLicenceRegistry } from '../../stores/registry';
@@ -34,12 +42,31 @@ export interface KioskSim {
   };
   /** The print journal as staff will read it: every print of one enterprise. */
   journal: { historyOf(creditCode: string): Promise<PrintJob[]> };
+  /**
+   * This page's queue store: `allocate` takes a number now (hall time) and leaves it allocated,
+   * neither printed nor shown, as a page does for the moment before it prints (the number, or
+   * null when refused); `issued` lists the day's numbers of a service.
+   */
+  queue: {
+    allocate(serviceCode: string): Promise<string | null>;
+    issued(serviceCode: string): Promise<string[]>;
+  };
+}
+
+/** The page's queue store and the hall's time zone, for `kioskSim.queue`. */
+export interface SimQueue {
+  store: QueueService;
+  timeZone: string;
 }
 
 export function createKioskSim(
   controls: MockControls,
   devices: KioskDevices,
-  services: { registry: MockLicenceRegistry | null; journal: PrintJournal | null } = {
+  services: {
+    registry: MockLicenceRegistry | null;
+    journal: PrintJournal | null;
+    queue?: SimQueue | null;
+  } = {
     registry: null,
     journal: null,
   },
@@ -47,6 +74,10 @@ export function createKioskSim(
   const registry = () => {
     if (!services.registry) throw new Error('this kiosk has no simulated registry');
     return services.registry;
+  };
+  const queueOf = () => {
+    if (!services.queue) throw new Error('kioskSim.queue: the simulator was given no queue store');
+    return services.queue;
   };
   return {
     idCard: {
@@ -82,6 +113,26 @@ export function createKioskSim(
     journal: {
       historyOf: (creditCode) =>
         services.journal ? services.journal.historyOf(creditCode) : Promise.resolve([]),
+    },
+    queue: {
+      allocate: async (serviceCode) => {
+        const { store, timeZone } = queueOf();
+        const { date, time } = clockOf(new Date(), timeZone);
+        const result = await store.allocate({
+          serviceCode,
+          date,
+          time,
+          holderKey: null,
+          maskedId: null,
+          priority: null,
+        });
+        return result.ok ? result.ticket.number : null;
+      },
+      issued: async (serviceCode) => {
+        const { store, timeZone } = queueOf();
+        const tickets = await store.issued(serviceCode, clockOf(new Date(), timeZone).date);
+        return tickets.map((t) => t.number);
+      },
     },
   };
 }

@@ -1,10 +1,11 @@
 import type { ActorRefFrom } from 'xstate';
+import { clockOf, dateLabel, type Locale } from '../../domain';
 import type { IdentityMachine } from '../../machines';
 import { EventButton } from '../components/EventButton';
 import { FailurePanel } from '../components/StepPanels';
 import { useStep } from '../components/useStep';
 import { queueMessages } from '../flows/queue/messages';
-import { useLocalised } from '../session';
+import { useKiosk, useLocalised, useMode } from '../session';
 import { CardStepView } from './CardStepView';
 import { identityMessages } from './messages';
 
@@ -14,6 +15,8 @@ export type IdentityRef = ActorRefFrom<IdentityMachine>;
 export function IdentityView({ identity }: { identity: IdentityRef }) {
   const m = useLocalised(identityMessages);
   const q = useLocalised(queueMessages);
+  const { config } = useKiosk();
+  const { locale } = useMode();
   const s = useStep(identity);
   const c = s.context;
   const card = s.children.card;
@@ -42,6 +45,7 @@ export function IdentityView({ identity }: { identity: IdentityRef }) {
           ),
           faceRetry: <p class="flow__prompt">{m.faceRetry(c.maxFaceTries - c.faceFailures)}</p>,
           faceFailed: <p class="flow__prompt">{m.faceDevice}</p>,
+          lockCheckFailed: <p class="flow__prompt">{m.lockCheckFailed}</p>,
         }}
       >
         <EventButton step={s} event={{ type: 'user.retry' }} look="huge">
@@ -66,6 +70,36 @@ export function IdentityView({ identity }: { identity: IdentityRef }) {
           </EventButton>
         </section>
       )}
+      {s.name === 'lockedOut' && (
+        <section class="flow__step">
+          <h2 class="flow__prompt flow__prompt--big">{m.lockedTitle}</h2>
+          <p class="flow__explain" role="alert">
+            {m.locked}
+            {c.lockedUntil && (
+              <span class="nowrap">
+                {m.resumesAt}
+                {momentText(c.lockedUntil, locale, config.hall.timeZone)}
+              </span>
+            )}
+          </p>
+          <p class="flow__prompt flow__prompt--big">
+            {m.lockedWindow(config.hall.windows?.[locale] ?? m.staffedWindow)}
+          </p>
+          {config.hall.telephone && (
+            <p class="flow__prompt">{m.lockedTelephone(config.hall.telephone)}</p>
+          )}
+          <EventButton step={s} event={{ type: 'user.done' }} look="huge">
+            {m.ok}
+          </EventButton>
+        </section>
+      )}
     </>
   );
+}
+
+/** When the lock-out ends, as the hall's clock shows it: “11月24日 周二（明天） 10:05”. */
+function momentText(iso: string, locale: Locale, timeZone: string): string {
+  const now = clockOf(new Date(), timeZone);
+  const until = clockOf(new Date(iso), timeZone);
+  return `${dateLabel(until.date, locale, { today: now.date })} ${until.time}`;
 }

@@ -1,8 +1,11 @@
 import { fromPromise } from 'xstate';
 import {
   clockOf,
+  hallDateTimeText,
   printOnce,
   type DeviceTimeouts,
+  type FaceLockout,
+  type HolderKeys,
   type KioskConfig,
   type PrintJournal,
 } from '../../domain';
@@ -15,18 +18,33 @@ import {
 } from '../../machines';
 import { wiredCardStep } from './cardWiring';
 
+/** What the identity check keeps of a card: its failed face checks, under a keyed hash. */
+export interface IdentityServices {
+  holderKeys: HolderKeys;
+  faceLockout: FaceLockout;
+}
+
 /** The identity check and the journalled printing, shared by the document flows. */
 export function documentStepActors(
   devices: KioskDevices,
   journal: PrintJournal,
   timeouts: DeviceTimeouts,
+  identity: IdentityServices,
 ) {
+  // The lock-out must find the card on any day: its stable key, never the number.
+  const lockoutKey = (idNumber: string) => identity.holderKeys.stable(idNumber, 'face-lockout');
   return {
     identify: identityMachine.provide({
       actors: {
         readCard: wiredCardStep(devices, timeouts.cardReadMs),
         verifyFace: fromPromise(({ input, signal }) =>
           devices.face.verify(input.photo, { timeoutMs: timeouts.faceMs, signal }),
+        ),
+        checkFaceLock: fromPromise(async ({ input }) =>
+          identity.faceLockout.check(await lockoutKey(input.card.idNumber)),
+        ),
+        recordFaceFailure: fromPromise(async ({ input }) =>
+          identity.faceLockout.recordFailure(await lockoutKey(input.card.idNumber)),
         ),
       },
     }),
@@ -40,8 +58,8 @@ export function documentStepActors(
 
 export function prepareDocumentFlow(config: KioskConfig) {
   return fromPromise(async (): Promise<DocumentFlowSetup> => ({
-    today: clockOf(new Date()).date,
-    printedAt: new Date().toLocaleString('zh-CN', { hour12: false }),
+    today: clockOf(new Date(), config.hall.timeZone).date,
+    printedAt: hallDateTimeText(new Date(), config.hall.timeZone),
     kioskId: config.kioskId,
     stationery: config.hardware.licencePaper === 'blank',
   }));

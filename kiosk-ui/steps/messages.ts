@@ -16,6 +16,13 @@ const identityZhCN = {
   refused:
     '为保护您的信息安全，本次自助办理已停止。请携带本人身份证，在办公时间到窗口办理，工作人员会为您核验。',
   ok: '我知道了',
+  lockedTitle: '此身份证暂停在本机自助核验',
+  locked: '人脸核验多次未通过。为保护您的证件安全，此身份证在本机暂停自助办理。',
+  resumesAt: '恢复时间：',
+  lockedWindow: (windows: string) => `请携带本人身份证到${windows}办理，工作人员会为您核验。`,
+  lockedTelephone: (telephone: string) => `咨询电话：${telephone}`,
+  lockCheckFailed: '暂时无法开始人脸核验，请重试。',
+  staffedWindow: '人工窗口',
 };
 
 export type IdentityMessages = typeof identityZhCN;
@@ -35,6 +42,15 @@ const identityEn: IdentityMessages = {
   refused:
     'To protect your information, self-service has stopped. Please bring your own ID card to a window during office hours; staff will verify you there.',
   ok: 'OK',
+  lockedTitle: 'This ID card is paused for self-service here',
+  locked:
+    'The face check failed too many times. To protect your card, it cannot be used for self-service at this kiosk for now.',
+  resumesAt: ' Self-service resumes: ',
+  lockedWindow: (windows: string) =>
+    `Please bring your own ID card to ${windows}; staff will verify you there.`,
+  lockedTelephone: (telephone: string) => `Enquiries: ${telephone}`,
+  lockCheckFailed: 'The face check cannot start right now. Please try again.',
+  staffedWindow: 'a staffed window',
 };
 
 export const identityMessages = {

@@ -1,6 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import {
   checkIdCard,
+  sanitiseIdCardRecord,
   type CalendarDate,
   type IdCardProblem,
   type IdCardRecord,
@@ -87,7 +88,11 @@ export const cardStepMachine = setup({
       initial: 'awaitingCard',
       invoke: {
         src: 'readIdCard',
-        onDone: { target: 'checking', actions: assign({ card: ({ event }) => event.output }) },
+        // Every reader's output is sanitised here, once, before it is checked or shown.
+        onDone: {
+          target: 'checking',
+          actions: assign({ card: ({ event }) => sanitiseIdCardRecord(event.output) }),
+        },
         onError: {
           target: 'failed',
           actions: assign({ failure: ({ event }) => deviceErrorCode(event.error) }),

@@ -1,2 +1,2 @@
-export { IndexedDbQueueService } from './indexedDbQueueService';
+export { IndexedDbQueueService, type InstanceLocks } from './indexedDbQueueService';
 export { QUEUE_DATABASE } from './database';

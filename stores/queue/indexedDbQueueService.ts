@@ -1,6 +1,13 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+} from 'idb';
 import {
   DEFAULT_APPOINTMENT_RULES,
+  addDays,
   appointmentSlots,
   checkInTiming,
   checkIssuing,
@@ -15,6 +22,8 @@ import {
   type CheckInRequest,
   type CheckInResult,
   type ClockTime,
+  type DayClosed,
+  type IssuedTicket,
   type OfficeHours,
   type QueueService,
   type QueueServiceConfig,
@@ -23,8 +32,14 @@ import {
 } from '../../domain';
 import { QUEUE_DATABASE } from './database';
 
-interface StoredTicket extends QueueTicket {
+interface StoredTicket extends IssuedTicket {
+  /** The card's key for the ticket's day (a keyed hash), or null without a card. */
   holderKey: string | null;
+  /**
+   * Only on tickets issued before v3, whose plain-hash keys were erased on upgrade: the key or
+   * the masked number, never both.
+   */
+  maskedId?: string | null;
   /** The start of the issuing window it was issued in. */
   window: string | null;
   /**
@@ -36,29 +51,55 @@ interface StoredTicket extends QueueTicket {
   handedOut?: boolean;
 }
 
-interface StoredAppointment extends Appointment {
-  holderKey: string;
+interface StoredAppointment extends Omit<Appointment, 'maskedId'> {
+  /** The card's stable appointment key; absent on appointments from before v3 (erased). */
+  holderKey?: string;
+  /** Only on appointments booked before v3, whose plain-hash keys were erased on upgrade. */
+  maskedId?: string;
 }
 
 interface QueueDb extends DBSchema {
   tickets: {
     key: string;
     value: StoredTicket;
-    indexes: { byServiceDay: [string, string] };
+    indexes: { byServiceDay: [string, string]; byDate: string };
   };
   appointments: {
     key: string;
     value: StoredAppointment;
-    indexes: { byServiceDay: [string, string]; byHolder: string };
+    indexes: { byServiceDay: [string, string]; byHolder: string; byDate: string };
   };
+}
+
+/**
+ * The Web Locks this store needs (`navigator.locks`): each page instance holds one for its
+ * lifetime, so another page can tell whether the issuer of a ticket is still alive.
+ */
+export interface InstanceLocks {
+  request(
+    name: string,
+    options: { mode: 'exclusive' },
+    callback: () => Promise<void>,
+  ): Promise<unknown>;
+  query(): Promise<{ held?: readonly { name?: string }[] }>;
+}
+
+const LOCK_PREFIX = 'budayang-queue-instance:';
+
+function browserLocks(): InstanceLocks | null {
+  return typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null;
 }
 
 /**
  * Queue numbers allocated in this browser's IndexedDB: atomic for one kiosk (each allocation is
  * one read-write transaction), surviving reloads. A ticket is handed out (markHandedOut) before it
- * is sent to the printer or shown; one that never was (the page reloaded, or the citizen left while
- * it was allocated) goes to the next citizen of that service, so a reload neither skips nor
- * doubles a number. A hall server behind the same port will let several kiosks share one sequence.
+ * is sent to the printer or shown; one that never was goes to the next citizen of that service
+ * only when nobody can still hand it out: it was released, or the page that issued it is gone
+ * (its Web Lock is free). So a reload neither skips nor doubles a number, and two pages of the
+ * kiosk open at once never share one. Without Web Locks only released numbers are handed on
+ * (a reload may then skip a number, never double one). A day the store has issued numbers
+ * after is closed: a clock set back never numbers it again. A hall server behind the same port
+ * will let several kiosks share one sequence.
  */
 export class IndexedDbQueueService implements QueueService {
   readonly #db: Promise<IDBPDatabase<QueueDb>>;
@@ -67,6 +108,10 @@ export class IndexedDbQueueService implements QueueService {
   readonly #now: () => Date;
   readonly #rules: AppointmentRules;
   readonly #hours: OfficeHours | null;
+  readonly #locks: InstanceLocks | null;
+  /** Settles once this instance holds its lock (at once without Web Locks). */
+  readonly #alive: Promise<void>;
+  #releaseLock: () => void = () => {};
 
   constructor(options: {
     services: readonly QueueServiceConfig[];
@@ -75,14 +120,18 @@ export class IndexedDbQueueService implements QueueService {
     appointments?: AppointmentRules;
     databaseName?: string;
     now?: () => Date;
+    /** The page's Web Locks; by default `navigator.locks` where the browser has them. */
+    locks?: InstanceLocks | null;
   }) {
     this.#services = new Map(options.services.map((s) => [s.code, s]));
     this.#rules = options.appointments ?? DEFAULT_APPOINTMENT_RULES;
     this.#hours = options.officeHours ?? null;
     this.#instance = crypto.randomUUID();
     this.#now = options.now ?? (() => new Date());
-    this.#db = openDB<QueueDb>(options.databaseName ?? QUEUE_DATABASE, 2, {
-      upgrade(db, oldVersion) {
+    this.#locks = options.locks === undefined ? browserLocks() : options.locks;
+    this.#alive = this.#holdLock();
+    this.#db = openDB<QueueDb>(options.databaseName ?? QUEUE_DATABASE, 3, {
+      upgrade(db, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) {
           const tickets = db.createObjectStore('tickets', { keyPath: 'id' });
           tickets.createIndex('byServiceDay', ['serviceCode', 'date']);
@@ -92,15 +141,69 @@ export class IndexedDbQueueService implements QueueService {
           appointments.createIndex('byServiceDay', ['serviceCode', 'date']);
           appointments.createIndex('byHolder', 'holderKey');
         }
+        if (oldVersion < 3) void upgradeToKeyedHolders(transaction, oldVersion);
       },
     });
+  }
+
+  /** Holds this instance's lock until close(); a page that is gone has let go of it. */
+  #holdLock(): Promise<void> {
+    const locks = this.#locks;
+    if (!locks) return Promise.resolve();
+    return new Promise<void>((held) => {
+      const released = new Promise<void>((resolve) => (this.#releaseLock = resolve));
+      locks
+        .request(LOCK_PREFIX + this.#instance, { mode: 'exclusive' }, () => {
+          held();
+          return released;
+        })
+        .catch((error: unknown) => {
+          // No lock for this page: others cannot tell it is alive. It still issues numbers; it
+          // never takes another page's, and its own are taken only once released.
+          console.error('The queue store could not take its Web Lock', error);
+          held();
+        });
+    });
+  }
+
+  /** The instances among `owners` whose page is provably gone: nobody holds their lock. */
+  async #gone(owners: ReadonlySet<string>): Promise<ReadonlySet<string>> {
+    if (!this.#locks || owners.size === 0) return new Set();
+    const { held = [] } = await this.#locks.query();
+    const alive = new Set(held.map((lock) => lock.name));
+    return new Set([...owners].filter((owner) => !alive.has(LOCK_PREFIX + owner)));
+  }
+
+  /** Tickets of a service and day that are not handed out and that another instance issued. */
+  #othersPending(tickets: readonly StoredTicket[]): Set<string> {
+    return new Set(
+      tickets
+        .filter(
+          (t) => !t.printed && !t.handedOut && t.instance !== '' && t.instance !== this.#instance,
+        )
+        .map((t) => t.instance),
+    );
   }
 
   async allocate(request: TicketRequest): Promise<AllocateResult> {
     const service = this.#services.get(request.serviceCode);
     if (!service) return { ok: false, refusal: { reason: 'unknown-service' } };
+    await this.#alive;
     const db = await this.#db;
+    // Whose pending numbers may be taken is asked before the transaction (a lock query is not an
+    // IndexedDB request and would let it commit). A page found gone stays gone: its id is never
+    // used again, so the answer cannot go stale.
+    const before = await db.getAllFromIndex('tickets', 'byServiceDay', [
+      request.serviceCode,
+      request.date,
+    ]);
+    const gone = await this.#gone(this.#othersPending(before));
     const tx = db.transaction('tickets', 'readwrite');
+    const closed = await dayClosed(tx.store, request.date);
+    if (closed) {
+      await tx.done;
+      return { ok: false, refusal: closed };
+    }
     const today = await tx.store.index('byServiceDay').getAll([request.serviceCode, request.date]);
 
     const held = request.holderKey
@@ -108,25 +211,25 @@ export class IndexedDbQueueService implements QueueService {
       : undefined;
     if (held) {
       await tx.done;
-      return { ok: true, ticket: publicTicket(held), reprint: true };
+      return { ok: true, ticket: citizenTicket(held, request), reprint: true };
     }
 
     const issuedAt = this.#now().toISOString();
     const orphan = today
-      .filter((t) => !t.printed && !t.handedOut && t.instance !== this.#instance)
+      .filter((t) => !t.printed && !t.handedOut && (t.instance === '' || gone.has(t.instance)))
       .sort((a, b) => a.sequence - b.sequence)[0];
     if (orphan) {
+      const { maskedId: _old, ...number } = orphan;
       const adopted: StoredTicket = {
-        ...orphan,
+        ...number,
         holderKey: request.holderKey,
-        maskedId: request.maskedId,
-        priority: request.priority,
+        priority: request.priority !== null,
         issuedAt,
         instance: this.#instance,
       };
       await tx.store.put(adopted);
       await tx.done;
-      return { ok: true, ticket: publicTicket(adopted), reprint: false };
+      return { ok: true, ticket: citizenTicket(adopted, request), reprint: false };
     }
 
     const byWindow: Record<string, number> = {};
@@ -143,10 +246,9 @@ export class IndexedDbQueueService implements QueueService {
       date: request.date,
       number: ticketNumber(service.prefix, sequence),
       sequence,
-      priority: request.priority,
+      priority: request.priority !== null,
       issuedAt,
       waitingAhead: today.length,
-      maskedId: request.maskedId,
       printed: false,
       holderKey: request.holderKey,
       window: issuingWindowAt(service, request.time)?.start ?? null,
@@ -154,7 +256,7 @@ export class IndexedDbQueueService implements QueueService {
     };
     await tx.store.add(ticket);
     await tx.done;
-    return { ok: true, ticket: publicTicket(ticket), reprint: false };
+    return { ok: true, ticket: citizenTicket(ticket, request), reprint: false };
   }
 
   markHandedOut(ticketId: string): Promise<void> {
@@ -188,10 +290,22 @@ export class IndexedDbQueueService implements QueueService {
     await tx.done;
   }
 
-  async issued(serviceCode: string, date: CalendarDate): Promise<QueueTicket[]> {
+  async issued(serviceCode: string, date: CalendarDate): Promise<IssuedTicket[]> {
     const db = await this.#db;
     const tickets = await db.getAllFromIndex('tickets', 'byServiceDay', [serviceCode, date]);
-    return tickets.sort((a, b) => a.sequence - b.sequence).map(publicTicket);
+    return tickets.sort((a, b) => a.sequence - b.sequence).map(issuedTicket);
+  }
+
+  async purge(today: CalendarDate, retentionDays: number): Promise<void> {
+    const db = await this.#db;
+    const older = IDBKeyRange.upperBound(addDays(today, -retentionDays), true);
+    const tx = db.transaction(['tickets', 'appointments'], 'readwrite');
+    for (const store of ['tickets', 'appointments'] as const) {
+      const byDate = tx.objectStore(store).index('byDate');
+      for (let cursor = await byDate.openCursor(older); cursor; cursor = await cursor.continue())
+        await cursor.delete();
+    }
+    await tx.done;
   }
 
   async placesLeft(
@@ -226,7 +340,11 @@ export class IndexedDbQueueService implements QueueService {
     const mine = sameDay.find((a) => a.holderKey === request.holderKey);
     if (mine) {
       await tx.done;
-      return { ok: false, reason: 'already-booked', appointment: publicAppointment(mine) };
+      return {
+        ok: false,
+        reason: 'already-booked',
+        appointment: publicAppointment(mine, request.maskedId),
+      };
     }
     if (
       sameDay.filter((a) => a.slot.start === request.slot.start).length >=
@@ -241,14 +359,13 @@ export class IndexedDbQueueService implements QueueService {
       date: request.date,
       slot: request.slot,
       holderKey: request.holderKey,
-      maskedId: request.maskedId,
       maskedPhone: request.maskedPhone,
       bookedAt: this.#now().toISOString(),
       ticketId: null,
     };
     await tx.store.add(appointment);
     await tx.done;
-    return { ok: true, appointment: publicAppointment(appointment) };
+    return { ok: true, appointment: publicAppointment(appointment, request.maskedId) };
   }
 
   async checkIn(request: CheckInRequest): Promise<CheckInResult> {
@@ -269,14 +386,20 @@ export class IndexedDbQueueService implements QueueService {
       return { ok: false, reason: 'unknown-appointment' };
     }
     const tickets = tx.objectStore('tickets');
+    const maskedId = request.maskedId ?? null;
+    const asCheckedIn = {
+      holderKey: request.ticketKey ?? null,
+      maskedId,
+      priority: 'appointment' as const,
+    };
     if (appointment.ticketId) {
       const ticket = await tickets.get(appointment.ticketId);
       await tx.done;
       if (ticket)
         return {
           ok: true,
-          appointment: publicAppointment(appointment),
-          ticket: publicTicket(ticket),
+          appointment: publicAppointment(appointment, maskedId),
+          ticket: citizenTicket(ticket, asCheckedIn),
         };
       return { ok: false, reason: 'unknown-appointment' };
     }
@@ -284,6 +407,11 @@ export class IndexedDbQueueService implements QueueService {
     if (!timing.ok) {
       await tx.done;
       return timing;
+    }
+    const closed = await dayClosed(tickets, request.today);
+    if (closed) {
+      await tx.done;
+      return { ok: false, ...closed };
     }
     // A booked citizen gets a priority number whatever the day's quotas.
     const today = await tickets.index('byServiceDay').getAll([service.code, request.today]);
@@ -294,12 +422,12 @@ export class IndexedDbQueueService implements QueueService {
       date: request.today,
       number: ticketNumber(service.prefix, sequence),
       sequence,
-      priority: 'appointment',
+      priority: true,
       issuedAt: this.#now().toISOString(),
       waitingAhead: today.length,
-      maskedId: appointment.maskedId,
       printed: false,
-      holderKey: appointment.holderKey,
+      // Today's key of the card checked in with (none with the slip's QR): one ticket per card.
+      holderKey: asCheckedIn.holderKey,
       window: null,
       instance: this.#instance,
       // The appointment holds it: whatever happens to the page, it is never handed on.
@@ -309,26 +437,87 @@ export class IndexedDbQueueService implements QueueService {
     const checkedIn = { ...appointment, ticketId: ticket.id };
     await appointments.put(checkedIn);
     await tx.done;
-    return { ok: true, appointment: publicAppointment(checkedIn), ticket: publicTicket(ticket) };
+    return {
+      ok: true,
+      appointment: publicAppointment(checkedIn, maskedId),
+      ticket: citizenTicket(ticket, asCheckedIn),
+    };
   }
 
+  /** Closes the database and lets go of this instance's lock (as a page that is gone). */
   async close(): Promise<void> {
+    this.#releaseLock();
     (await this.#db).close();
   }
 }
 
-function publicAppointment(stored: StoredAppointment): Appointment {
-  const { holderKey: _holder, ...appointment } = stored;
-  return appointment;
+type TicketStore = IDBPObjectStore<
+  QueueDb,
+  ArrayLike<'tickets' | 'appointments'>,
+  'tickets',
+  'readwrite'
+>;
+
+/** Refuses `date` when the store has issued numbers for a later day: that day is closed. */
+async function dayClosed(tickets: TicketStore, date: CalendarDate): Promise<DayClosed | null> {
+  const latest = await tickets.index('byDate').openKeyCursor(null, 'prev');
+  return latest && latest.key > date ? { reason: 'day-closed', latestDay: latest.key } : null;
 }
 
-function publicTicket(stored: StoredTicket): QueueTicket {
+/**
+ * v3: holder keys become keyed hashes. The old plain SHA-256 keys give the number back beside
+ * the masked number, and cannot be turned into the new ones: they are erased (the masked number
+ * stays, for staff), so a card cannot find a ticket or an appointment made before the upgrade
+ * (a slip's QR still checks in). Priority reasons become a yes or no.
+ */
+async function upgradeToKeyedHolders(
+  transaction: IDBPTransaction<QueueDb, ('tickets' | 'appointments')[], 'versionchange'>,
+  oldVersion: number,
+): Promise<void> {
+  const tickets = transaction.objectStore('tickets');
+  tickets.createIndex('byDate', 'date');
+  transaction.objectStore('appointments').createIndex('byDate', 'date');
+  if (oldVersion === 0) return;
+  for (let cursor = await tickets.openCursor(); cursor; cursor = await cursor.continue()) {
+    const old = cursor.value as StoredTicket & { priority: unknown };
+    await cursor.update({
+      ...old,
+      holderKey: null,
+      priority: old.priority !== null && old.priority !== false,
+    });
+  }
+  const appointments = transaction.objectStore('appointments');
+  for (let cursor = await appointments.openCursor(); cursor; cursor = await cursor.continue()) {
+    const { holderKey: _plainHash, ...kept } = cursor.value;
+    await cursor.update(kept);
+  }
+}
+
+function publicAppointment(stored: StoredAppointment, maskedId: string | null): Appointment {
+  const { holderKey: _holder, maskedId: stale, ...appointment } = stored;
+  return { ...appointment, maskedId: maskedId ?? stale ?? null };
+}
+
+function issuedTicket(stored: StoredTicket): IssuedTicket {
   const {
     holderKey: _holder,
+    maskedId: _masked,
     window: _window,
     instance: _instance,
     handedOut: _handedOut,
     ...ticket
   } = stored;
   return ticket;
+}
+
+/** The ticket for the citizen: with what this visit knows (the masked number, the reason). */
+function citizenTicket(
+  stored: StoredTicket,
+  visit: Pick<TicketRequest, 'maskedId' | 'priority'>,
+): QueueTicket {
+  return {
+    ...issuedTicket(stored),
+    priority: stored.priority ? (visit.priority ?? 'unstated') : null,
+    maskedId: visit.maskedId ?? stored.maskedId ?? null,
+  };
 }

@@ -5,6 +5,10 @@ import { IndexedDbPrintJournal } from '../../stores/journal';
 import { createMockDevices, type MockControls } from '../../device-adapters/mock';
 import { MockLicenceRegistry } from '../../stores/registry';
 import { IndexedDbQueueService } from '../../stores/queue';
+import { IndexedDbHolderKeys } from '../../stores/keys';
+import { IndexedDbFaceLockout } from '../../stores/lockout';
+import { DEFAULT_FACE_TRIES } from '../../machines';
+import { FakeLocks } from '../support/fakeLocks';
 import {
   parseKioskConfig,
   type FlowId,
@@ -179,6 +183,9 @@ export interface KioskPage {
  * (the journal reconciled before anyone can print, the flows, the session with the device-health
  * supervisor and the privacy wipe), and the devices connected to the session.
  */
+/** The simulated browser's Web Locks, shared by its pages. */
+const BROWSER_LOCKS = new FakeLocks();
+
 export async function bootPage(
   hardware: Hardware,
   config: KioskConfig,
@@ -190,8 +197,15 @@ export async function bootPage(
   const queueStore = new IndexedDbQueueService({
     services: config.queue.services,
     officeHours: config.officeHours,
+    // The browser's Web Locks: a page that closed has let go of its lock.
+    locks: BROWSER_LOCKS,
   });
   const journalStore = new IndexedDbPrintJournal();
+  const holderKeys = new IndexedDbHolderKeys();
+  const faceLockoutStore = new IndexedDbFaceLockout({
+    kioskId: config.kioskId,
+    policy: { ...config.faceLockout, triesPerRound: DEFAULT_FACE_TRIES },
+  });
   const queue: QueueService = pageService(queueStore, life, clock, observers.queueCall);
   const journal: PrintJournal = pageService(journalStore, life, clock, (method, args) =>
     observers.journalCall(method, args),
@@ -205,7 +219,14 @@ export async function bootPage(
     flowIds: [],
     lastWipe: Promise.resolve(),
     close: async () => {
-      await clock.track(Promise.all([queueStore.close(), journalStore.close()]));
+      await clock.track(
+        Promise.all([
+          queueStore.close(),
+          journalStore.close(),
+          holderKeys.close(),
+          faceLockoutStore.close(),
+        ]),
+      );
     },
   };
   // kiosk-ui/privacy.ts itself: Node has no sessionStorage or localStorage, so the harness
@@ -219,7 +240,8 @@ export async function bootPage(
     devices,
     config,
     queue,
-    documents: { registry, journal },
+    holderKeys,
+    documents: { registry, journal, faceLockout: faceLockoutStore },
     wipeTraces,
     inspect: observers.inspect,
   });

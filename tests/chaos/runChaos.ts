@@ -447,7 +447,7 @@ async function runVisit(run: VisitRun): Promise<void> {
   const { visit, rng, visitor, faults, host, hardware, clock, ledger, config } = run;
   const flowKey = visitor.checkIn ? 'appointment (check-in)' : visitor.intent;
   run.visitsPerFlow[flowKey] = (run.visitsPerFlow[flowKey] ?? 0) + 1;
-  const { date, time } = clockOf(new Date());
+  const { date, time } = clockOf(new Date(), config.hall.timeZone);
   const open = isWithinOfficeHours(workingCalendarOf(config), date, time);
   ledger.count(open ? 'visitsInOfficeHours' : run.night ? 'visitsAtNight' : 'visitsOutOfHours');
   ledger.startVisit(visit, visitor.person);

@@ -213,6 +213,32 @@ describe('签到 check-in', () => {
   });
 });
 
+describe('签到 too late', () => {
+  it('offers a normal queue number: the flow hands the citizen on to 取号, whose allocation issues it', async () => {
+    const { actor, printed } = start({ checkIn: async () => ({ ok: false, reason: 'too-late' }) });
+    await waitFor(actor, (s) => s.matches('chooseService'));
+    actor.send({ type: 'user.checkIn' });
+    await waitFor(actor, (s) => s.matches('checkInRefused'));
+    expect(actor.getSnapshot().can({ type: 'user.takeNumber' })).toBe(true);
+    actor.send({ type: 'user.takeNumber' });
+    expect(actor.getSnapshot().status).toBe('done');
+    expect(actor.getSnapshot().output).toEqual({ outcome: 'switch', next: 'queue' });
+    expect(printed).toEqual([]);
+  });
+
+  it.each([
+    [{ ok: false, reason: 'too-early', opensAt: '09:30' }],
+    [{ ok: false, reason: 'unknown-appointment' }],
+    [{ ok: false, reason: 'other-day', date: '2026-11-25' }],
+  ] as CheckInResult[][])('%o offers no number instead', async (result) => {
+    const { actor } = start({ checkIn: async () => result });
+    await waitFor(actor, (s) => s.matches('chooseService'));
+    actor.send({ type: 'user.checkIn' });
+    await waitFor(actor, (s) => s.matches('checkInRefused'));
+    expect(actor.getSnapshot().can({ type: 'user.takeNumber' })).toBe(false);
+  });
+});
+
 describe('签到 by the slip QR', () => {
   it('a flow started with a slip code checks in at once', async () => {
     const machine = appointmentMachine.provide({

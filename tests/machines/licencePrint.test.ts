@@ -8,6 +8,7 @@ import { IndexedDbPrintJournal } from '../../stores/journal';
 import { createMockDevices } from '../../device-adapters/mock';
 import { MockLicenceRegistry, SEED_ENTERPRISES } from '../../stores/registry';
 import { wireLicencePrintFlow } from '../../kiosk-ui/flows/licencePrint/wiring';
+import { identityServices } from '../support/identityServices';
 
 const config = { ...DEFAULT_KIOSK_CONFIG, kioskId: 'kiosk-test' };
 const YUNSHAN = must(SEED_ENTERPRISES[0]); // 张伟 is its legal representative: 1 正本 + 1 副本
@@ -26,7 +27,7 @@ function rig(
   const databaseName = options.databaseName ?? `journal-test-${(databases += 1)}`;
   const journal = new IndexedDbPrintJournal({ databaseName });
   const wired = { ...devices, document: options.document?.(devices.document) ?? devices.document };
-  const machine = wireLicencePrintFlow(wired, config, registry, journal);
+  const machine = wireLicencePrintFlow(wired, config, registry, journal, identityServices());
   const start = () => createActor(machine, { input: { locale: 'zh-CN', elderly: false } }).start();
   const documents = () => controls.printed().filter((p) => p.device === 'document');
   return { devices, controls, registry, journal, databaseName, start, documents };

@@ -1,20 +1,29 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor, type AnyActorRef } from 'xstate';
-import { DEFAULT_KIOSK_CONFIG } from '../../domain';
+import { DEFAULT_KIOSK_CONFIG, type DeviceKind } from '../../domain';
 import { IndexedDbPrintJournal } from '../../stores/journal';
 import { createMockDevices } from '../../device-adapters/mock';
 import { MockLicenceRegistry } from '../../stores/registry';
 import { wireRealEstateFlow } from '../../kiosk-ui/flows/realEstate/wiring';
+import { identityServices } from '../support/identityServices';
 
 let databases = 0;
 
-function rig() {
+function rig(unavailable?: DeviceKind[]) {
   const { devices, controls } = createMockDevices({ instant: true });
   const registry = new MockLicenceRegistry({ respondMs: 0 });
   const journal = new IndexedDbPrintJournal({ databaseName: `estate-test-${(databases += 1)}` });
-  const machine = wireRealEstateFlow(devices, DEFAULT_KIOSK_CONFIG, registry, journal);
-  const flow = createActor(machine, { input: { locale: 'zh-CN', elderly: false } }).start();
+  const machine = wireRealEstateFlow(
+    devices,
+    DEFAULT_KIOSK_CONFIG,
+    registry,
+    journal,
+    identityServices(),
+  );
+  const flow = createActor(machine, {
+    input: { locale: 'zh-CN', elderly: false, ...(unavailable ? { unavailable } : {}) },
+  }).start();
   const documents = () => controls.printed().filter((p) => p.device === 'document');
   return { flow, controls, registry, journal, documents };
 }
@@ -34,6 +43,25 @@ const SEIZED = ['朝阳区', '建国路街道', '建国路88号院', '3号楼', 
 const ZHANG_WEIS = ['朝阳区', '建国路街道', '建国路88号院', '3号楼', '2单元501'];
 
 describe('不动产查询 (realEstateMachine wired to the mock register)', () => {
+  it('with the document printer out at start, shows the result but offers no printing', async () => {
+    const { flow, documents } = rig(['document']);
+    await pick(flow, ZHANG_WEIS);
+    expect(flow.getSnapshot().context.answer?.view.use).toBe('住宅');
+    expect(flow.getSnapshot().context.printing).toBe(false);
+    expect(flow.getSnapshot().can({ type: 'user.print' })).toBe(false);
+    expect(flow.getSnapshot().can({ type: 'user.identify' })).toBe(true);
+    flow.send({ type: 'user.print' });
+    expect(flow.getSnapshot().matches('result')).toBe(true);
+    expect(documents()).toEqual([]);
+  });
+
+  it('with the card reader or the face verifier out, offers no owner verification', async () => {
+    const { flow } = rig(['face']);
+    await pick(flow, ZHANG_WEIS);
+    expect(flow.getSnapshot().can({ type: 'user.identify' })).toBe(false);
+    expect(flow.getSnapshot().can({ type: 'user.print' })).toBe(true);
+  });
+
   it('anyone sees the natural state and a seizure, never the owners', async () => {
     const { flow } = rig();
     await pick(flow, SEIZED);

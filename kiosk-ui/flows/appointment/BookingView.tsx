@@ -1,4 +1,4 @@
-import { maskPhone } from '../../../domain';
+import { dateLabel } from '../../../domain';
 import type { AppointmentMachine } from '../../../machines';
 import { EventButton } from '../../components/EventButton';
 import { FailureNotice } from '../../components/FailureNotice';
@@ -7,11 +7,17 @@ import type { StepOf } from '../../components/useStep';
 import { useLocalised, useMode } from '../../session';
 import { appointmentMessages } from './messages';
 
+/** A mobile number in full, grouped as people read it out: 138 1234 5678. */
+export const phoneLabel = (phone: string) =>
+  [phone.slice(0, 3), phone.slice(3, 7), phone.slice(7)].filter(Boolean).join(' ');
+
 /** 预约's own screens: the service, the slot, the mobile number, the check, the slip. */
 export function BookingView({ step: s }: { step: StepOf<AppointmentMachine> }) {
   const m = useLocalised(appointmentMessages);
   const { locale } = useMode();
   const c = s.context;
+  const today = c.setup?.today;
+  const day = (date: string) => dateLabel(date, locale, today ? { today } : {});
 
   return (
     <>
@@ -42,21 +48,19 @@ export function BookingView({ step: s }: { step: StepOf<AppointmentMachine> }) {
       )}
       {s.name === 'chooseSlot' && c.setup && c.places && (
         <div class="slots">
-          {c.setup.days.map((day) => (
-            <section key={day} class="slots__day">
-              <h2>{day}</h2>
+          {c.setup.days.map((date) => (
+            <section key={date} class="slots__day">
+              <h2>{day(date)}</h2>
               <div class="slots__times">
                 {c.setup?.slots.map((slot) => {
-                  const left = c.places?.[day]?.[slot.start] ?? 0;
+                  const left = c.places?.[date]?.[slot.start] ?? 0;
                   return (
                     <button
                       key={slot.start}
                       type="button"
                       class="slot"
-                      disabled={!s.can({ type: 'user.selectSlot', date: day, start: slot.start })}
-                      onClick={() =>
-                        s.send({ type: 'user.selectSlot', date: day, start: slot.start })
-                      }
+                      disabled={!s.can({ type: 'user.selectSlot', date, start: slot.start })}
+                      onClick={() => s.send({ type: 'user.selectSlot', date, start: slot.start })}
                     >
                       {slot.start}–{slot.end} · {left > 0 ? m.placesLeft(left) : m.full}
                     </button>
@@ -90,10 +94,11 @@ export function BookingView({ step: s }: { step: StepOf<AppointmentMachine> }) {
             <dd>{c.service.name[locale]}</dd>
             <dt>{m.time}</dt>
             <dd>
-              {c.date} {c.slot.start}–{c.slot.end}
+              {c.date && day(c.date)} {c.slot.start}–{c.slot.end}
             </dd>
             <dt>{m.phone}</dt>
-            <dd>{maskPhone(c.phone)}</dd>
+            {/* In full, so a mistyped digit can be seen; it is stored and printed masked. */}
+            <dd class="summary__phone">{phoneLabel(c.phone)}</dd>
           </dl>
           <EventButton step={s} event={{ type: 'user.confirm' }} look="huge">
             {m.confirm}
@@ -108,7 +113,7 @@ export function BookingView({ step: s }: { step: StepOf<AppointmentMachine> }) {
               {s.name === 'alreadyBooked' ? m.alreadyBooked : m.booked}
             </p>
             <p class="flow__prompt">
-              {c.appointment.date} {c.appointment.slot.start}–{c.appointment.slot.end}
+              {day(c.appointment.date)} {c.appointment.slot.start}–{c.appointment.slot.end}
             </p>
             {s.hasTag('failed') && (
               <p class="notice notice--failure" role="alert">

@@ -1,14 +1,16 @@
+import { dateLabel } from '../../../domain';
 import type { AppointmentMachine } from '../../../machines';
 import { EventButton } from '../../components/EventButton';
 import { TicketShown } from '../../components/TicketShown';
 import type { StepOf } from '../../components/useStep';
-import { useLocalised } from '../../session';
+import { useLocalised, useMode } from '../../session';
 import { appointmentMessages } from './messages';
 
 /** 签到's own screens: why the check-in was refused, or the priority number it gave. */
 export function CheckInView({ step: s }: { step: StepOf<AppointmentMachine> }) {
   const m = useLocalised(appointmentMessages);
-  const { refusal, ticket, service, failure } = s.context;
+  const { locale } = useMode();
+  const { refusal, ticket, service, failure, setup } = s.context;
   const refused = refusal && typeof refusal === 'object' && !refusal.ok ? refusal : null;
 
   return (
@@ -19,12 +21,23 @@ export function CheckInView({ step: s }: { step: StepOf<AppointmentMachine> }) {
             {refused.reason === 'too-early'
               ? m.refused['too-early'](refused.opensAt)
               : refused.reason === 'other-day'
-                ? m.refused['other-day'](refused.date)
+                ? m.refused['other-day'](
+                    dateLabel(refused.date, locale, setup ? { today: setup.today } : {}),
+                  )
                 : m.refused[refused.reason]}
           </p>
-          <EventButton step={s} event={{ type: 'user.done' }}>
-            {m.done}
-          </EventButton>
+          <div class="flow__actions">
+            <EventButton step={s} event={{ type: 'user.takeNumber' }} refused="hide">
+              {m.takeNumber}
+            </EventButton>
+            <EventButton
+              step={s}
+              event={{ type: 'user.done' }}
+              look={s.can({ type: 'user.takeNumber' }) ? 'secondary' : 'primary'}
+            >
+              {m.done}
+            </EventButton>
+          </div>
         </section>
       )}
       {(s.name === 'checkedIn' || s.name === 'ticketFailed') && ticket && service && (

@@ -1,4 +1,9 @@
-import { appointmentQrData, type Appointment, type QueueServiceConfig } from '../../../domain';
+import {
+  appointmentQrData,
+  dateLabel,
+  type Appointment,
+  type QueueServiceConfig,
+} from '../../../domain';
 import type { ReceiptTicket } from '../../../device-adapters';
 
 /** 预约凭条: service, day and time, masked ID and phone, a check-in QR and how to check in. */
@@ -16,7 +21,7 @@ export function appointmentSlipReceipt(
       { kind: 'text', text: `业务：${service.name['zh-CN']}` },
       {
         kind: 'text',
-        text: `时间：${appointment.date} ${appointment.slot.start}–${appointment.slot.end}`,
+        text: `时间：${dateLabel(appointment.date, 'zh-CN', { year: true })} ${appointment.slot.start}–${appointment.slot.end}`,
         bold: true,
       },
       { kind: 'text', text: `窗口：${service.windows['zh-CN']}` },

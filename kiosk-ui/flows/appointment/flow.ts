@@ -5,7 +5,7 @@ import { wireAppointmentFlow } from './wiring';
 
 /** The flow's machine, view and words: loaded when its tile is first needed. */
 const parts: FlowParts = {
-  wire: (deps) => wireAppointmentFlow(deps.devices, deps.queue, deps.config),
+  wire: (deps) => wireAppointmentFlow(deps.devices, deps.queue, deps.config, deps.holderKeys),
   View: AppointmentView as FlowView,
   messages: appointmentMessages,
 };

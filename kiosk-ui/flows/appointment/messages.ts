@@ -30,10 +30,13 @@ const zhCN = {
   checkedIn: '签到成功，您的号码',
   refused: {
     'too-early': (at: string) => `还未到签到时间，${at} 起可签到。`,
-    'too-late': '已超过签到时间，预约作废，请重新取号或预约。',
+    'too-late': '已超过签到时间，预约已失效。您可以取一个普通号排队办理。',
     'unknown-appointment': '没有找到您的预约。',
+    'day-closed':
+      '暂停签到：本机时钟异常（日期早于已取号的日期），为避免号码重复，现在不能签到取号。请联系工作人员。',
     'other-day': (date: string) => `您的预约在 ${date}，请当天再来签到。`,
   },
+  takeNumber: '取普通号',
   done: '完成',
   retry: '重试',
   unavailable: '预约服务暂时不可用，请稍后再试。',
@@ -73,10 +76,13 @@ const en: AppointmentMessages = {
   refused: {
     'too-early': (at: string) => `Too early to check in; from ${at}.`,
     'too-late':
-      'The check-in time has passed and the appointment has lapsed. Please take a number or book again.',
+      'The check-in time has passed and the appointment has lapsed. You can take a normal queue number instead.',
     'unknown-appointment': 'No appointment was found.',
+    'day-closed':
+      "Check-in is paused: this kiosk's clock is wrong (its date is before a day numbers were already issued for), and numbers must never be issued twice. Please contact the staff.",
     'other-day': (date: string) => `Your appointment is on ${date}; please check in that day.`,
   },
+  takeNumber: 'Take a queue number',
   done: 'Done',
   retry: 'Try again',
   unavailable: 'Appointments are unavailable right now. Please try again shortly.',

@@ -7,6 +7,7 @@ import {
   maskIdNumber,
   maskPhone,
   nextWorkingDays,
+  type HolderKeys,
   type KioskConfig,
   type QueueService,
 } from '../../../domain';
@@ -21,13 +22,14 @@ import {
 import { wiredCardStep } from '../../steps/cardWiring';
 import { appointmentSlipReceipt } from './appointmentSlip';
 import { queueTicketReceipt } from '../queue/queueTicket';
-import { holderKeyOf, workingCalendarOf } from '../queue/wiring';
+import { workingCalendarOf } from '../queue/wiring';
 
 /** The 预约 flow wired to the reader, the receipt printer, the queue store and the clock. */
 export function wireAppointmentFlow(
   devices: KioskDevices,
   queue: QueueService,
   config: KioskConfig,
+  holderKeys: HolderKeys,
 ) {
   const calendar = workingCalendarOf(config);
   const rules = DEFAULT_APPOINTMENT_RULES;
@@ -38,7 +40,7 @@ export function wireAppointmentFlow(
   return appointmentMachine.provide({
     actors: {
       prepareAppointments: fromPromise(async (): Promise<AppointmentSetup> => {
-        const { date, time } = clockOf(new Date());
+        const { date, time } = clockOf(new Date(), config.hall.timeZone);
         // Before the windows open, today is bookable too (a citizen at 2 a.m. books this morning).
         const today = isWorkingDay(calendar, date) && time < config.officeHours.open ? [date] : [];
         return {
@@ -55,7 +57,8 @@ export function wireAppointmentFlow(
           serviceCode: input.service.code,
           date: input.date,
           slot: input.slot,
-          holderKey: await holderKeyOf(config.kioskId, input.card.idNumber),
+          // A stable key: the same card checks in days later. The masked number is for the slip.
+          holderKey: await holderKeys.stable(input.card.idNumber, 'appointment'),
           maskedId: maskIdNumber(input.card.idNumber),
           maskedPhone: maskPhone(input.phone),
         }),
@@ -64,21 +67,26 @@ export function wireAppointmentFlow(
         print(appointmentSlipReceipt(appointment, service, hall), signal),
       ),
       checkInByCard: fromPromise(async ({ input }) => {
-        const { date, time } = clockOf(new Date());
+        const { date, time } = clockOf(new Date(), config.hall.timeZone);
         return queue.checkIn({
-          holderKey: await holderKeyOf(config.kioskId, input.card.idNumber),
+          holderKey: await holderKeys.stable(input.card.idNumber, 'appointment'),
           today: date,
           now: time,
+          ticketKey: await holderKeys.daily(input.card.idNumber, date),
+          maskedId: maskIdNumber(input.card.idNumber),
         });
       }),
       checkInByCode: fromPromise(async ({ input }) => {
-        const { date, time } = clockOf(new Date());
+        const { date, time } = clockOf(new Date(), config.hall.timeZone);
         return queue.checkIn({ appointmentId: input.appointmentId, today: date, now: time });
       }),
       // A check-in ticket is the appointment's from the start; printed again (a second check-in
       // with the same card or slip) it says 补打.
       printTicket: printStepFor(isTicketJob, async ({ ticket, service }, signal) => {
-        await print(queueTicketReceipt(ticket, service, hall, ticket.printed), signal);
+        await print(
+          queueTicketReceipt(ticket, service, hall, ticket.printed, config.hall.timeZone),
+          signal,
+        );
         await queue.markPrinted(ticket.id);
       }),
     },

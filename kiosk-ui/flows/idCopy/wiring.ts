@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import { idCopyPage, type KioskConfig } from '../../../domain';
+import { hallDateTimeText, idCopyPage, type KioskConfig } from '../../../domain';
 import type { KioskDevices } from '../../../device-adapters';
 import { idCopyMachine, isCopyJob, printStepFor } from '../../../machines';
 
@@ -13,7 +13,12 @@ export function wireIdCopyFlow(devices: KioskDevices, config: KioskConfig) {
       ),
       printCopy: printStepFor(isCopyJob, ({ front, back }, signal) =>
         devices.document.print(
-          idCopyPage(front, back, new Date().toLocaleString('zh-CN'), config.kioskId),
+          idCopyPage(
+            front,
+            back,
+            hallDateTimeText(new Date(), config.hall.timeZone),
+            config.kioskId,
+          ),
           { timeoutMs: timeouts.documentPrintMs, signal },
         ),
       ),

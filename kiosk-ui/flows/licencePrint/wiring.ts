@@ -10,7 +10,11 @@ import {
 } from '../../../domain';
 import type { KioskDevices } from '../../../device-adapters';
 import { licencePrintMachine, offerFor } from '../../../machines';
-import { documentStepActors, prepareDocumentFlow } from '../../steps/documentWiring';
+import {
+  documentStepActors,
+  prepareDocumentFlow,
+  type IdentityServices,
+} from '../../steps/documentWiring';
 
 /** 证照打印 wired to the reader, the face verifier, the registry, the journal and the printer. */
 export function wireLicencePrintFlow(
@@ -18,10 +22,11 @@ export function wireLicencePrintFlow(
   config: KioskConfig,
   registry: LicenceRegistry,
   journal: PrintJournal,
+  identity: IdentityServices,
 ) {
   return licencePrintMachine.provide({
     actors: {
-      ...documentStepActors(devices, journal, config.deviceTimeouts),
+      ...documentStepActors(devices, journal, config.deviceTimeouts, identity),
       prepare: prepareDocumentFlow(config),
       loadPrintables: fromPromise(async ({ input }) => {
         const licences = await registry.printableLicences(input.card.idNumber);

@@ -1,4 +1,5 @@
 import type { ActorRefFrom } from 'xstate';
+import { dateLabel } from '../../../domain';
 import type { QueueMachine } from '../../../machines';
 import { EventButton } from '../../components/EventButton';
 import { FailurePanel, WaitingPanel } from '../../components/StepPanels';
@@ -55,7 +56,7 @@ export function QueueView({ flow }: { flow: QueueRef }) {
           {setup.nextWorkingDay && (
             <p class="flow__prompt">
               {m.nextWorkingDay(
-                setup.nextWorkingDay,
+                dateLabel(setup.nextWorkingDay, locale, { today: setup.today }),
                 setup.services[0]?.issuingWindows[0]?.start ?? '',
               )}
             </p>
@@ -129,13 +130,15 @@ export function QueueView({ flow }: { flow: QueueRef }) {
       {s.name === 'refused' && refusal && (
         <section class="flow__step">
           <p class="notice" role="alert">
-            {refusal.reason === 'daily-max-reached' || refusal.reason === 'unknown-service'
-              ? m.refusedDaily
-              : refusal.nextWindowStart
-                ? (refusal.reason === 'window-quota-used' ? m.refusedWindow : m.refusedOutside)(
-                    refusal.nextWindowStart,
-                  )
-                : m.refusedLater}
+            {refusal.reason === 'day-closed'
+              ? m.refusedDayClosed
+              : refusal.reason === 'daily-max-reached' || refusal.reason === 'unknown-service'
+                ? m.refusedDaily
+                : refusal.nextWindowStart
+                  ? (refusal.reason === 'window-quota-used' ? m.refusedWindow : m.refusedOutside)(
+                      refusal.nextWindowStart,
+                    )
+                  : m.refusedLater}
           </p>
           <EventButton step={s} event={{ type: 'user.done' }}>
             {m.done}

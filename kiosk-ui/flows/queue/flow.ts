@@ -5,7 +5,7 @@ import { wireQueueFlow } from './wiring';
 
 /** The flow's machine, view and words: loaded when its tile is first needed. */
 const parts: FlowParts = {
-  wire: (deps) => wireQueueFlow(deps.devices, deps.queue, deps.config),
+  wire: (deps) => wireQueueFlow(deps.devices, deps.queue, deps.config, deps.holderKeys),
   View: QueueView as FlowView,
   messages: queueMessages,
 };

@@ -39,6 +39,8 @@ const zhCN = {
   refusedWindow: (next: string) => `本时段的号已取完，${next} 起可再取号。`,
   refusedOutside: (next: string) => `现在不在取号时段，${next} 起可取号。`,
   refusedLater: '今日取号时段已结束，请下一个工作日再来。',
+  refusedDayClosed:
+    '暂停取号：本机时钟异常（日期早于已取号的日期），为避免号码重复，现在不能取号。请联系工作人员。',
   unavailable: '取号服务暂时不可用，请稍后再试或咨询工作人员。',
   retry: '重试',
 };
@@ -88,6 +90,8 @@ const en: QueueMessages = {
   refusedWindow: (next: string) => `The numbers for this period are all taken; more from ${next}.`,
   refusedOutside: (next: string) => `Numbers are not issued now; from ${next}.`,
   refusedLater: 'Numbers are no longer issued today; please come back on the next working day.',
+  refusedDayClosed:
+    "Queue numbers are paused: this kiosk's clock is wrong (its date is before a day numbers were already issued for), and numbers must never be issued twice. Please contact the staff.",
   unavailable:
     'Queue numbers are unavailable right now. Please try again shortly or ask the staff.',
   retry: 'Try again',

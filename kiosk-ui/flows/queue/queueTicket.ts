@@ -1,5 +1,7 @@
 import {
+  DEFAULT_HALL_TIME_ZONE,
   estimatedWaitMinutes,
+  hallDateTimeText,
   ticketQrData,
   type QueueServiceConfig,
   type QueueTicket,
@@ -11,6 +13,7 @@ const PRIORITY_LABEL = {
   disability: '残疾人优先',
   military: '军人优先',
   appointment: '预约签到',
+  unstated: '优先办理',
 } as const;
 
 /**
@@ -23,6 +26,8 @@ export function queueTicketReceipt(
   service: QueueServiceConfig,
   hallName: string,
   reprint: boolean,
+  /** The hall's time zone: the time on the ticket is the hall's, not the machine's. */
+  timeZone: string = DEFAULT_HALL_TIME_ZONE,
 ): ReceiptTicket {
   const wait = estimatedWaitMinutes(service, ticket.waitingAhead);
   return {
@@ -58,7 +63,7 @@ export function queueTicketReceipt(
       ...(ticket.maskedId ? [{ kind: 'text' as const, text: `证件号码：${ticket.maskedId}` }] : []),
       {
         kind: 'text',
-        text: `取号时间：${new Date(ticket.issuedAt).toLocaleString('zh-CN', { hour12: false })}`,
+        text: `取号时间：${hallDateTimeText(new Date(ticket.issuedAt), timeZone)}`,
       },
       { kind: 'qr', data: ticketQrData(ticket), caption: `凭条编号 ${ticket.id.slice(0, 8)}` },
       { kind: 'text', text: '请留意叫号，过号请重新取号', align: 'center', bold: true },

@@ -4,6 +4,7 @@ import {
   isWithinOfficeHours,
   maskIdNumber,
   nextOpeningDay,
+  type HolderKeys,
   type KioskConfig,
   type QueueService,
   type WorkingCalendar,
@@ -13,30 +14,23 @@ import { isTicketJob, printStepFor, queueMachine, type QueueSetup } from '../../
 import { wiredCardStep } from '../../steps/cardWiring';
 import { queueTicketReceipt } from '../queue/queueTicket';
 
-/**
- * A one-way key for "one open ticket per card": SHA-256 of the kiosk and the number, so the
- * queue store can tell the same card again without ever holding the number.
- */
-export async function holderKeyOf(kioskId: string, idNumber: string): Promise<string> {
-  const digest = await crypto.subtle.digest(
-    'SHA-256',
-    new TextEncoder().encode(`${kioskId}:${idNumber}`),
-  );
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export function workingCalendarOf(config: KioskConfig): WorkingCalendar {
   return { hours: config.officeHours, ...config.calendar };
 }
 
 /** The 取号 flow wired to this kiosk's reader, receipt printer, queue store and clock. */
-export function wireQueueFlow(devices: KioskDevices, queue: QueueService, config: KioskConfig) {
+export function wireQueueFlow(
+  devices: KioskDevices,
+  queue: QueueService,
+  config: KioskConfig,
+  holderKeys: HolderKeys,
+) {
   const calendar = workingCalendarOf(config);
   const timeouts = config.deviceTimeouts;
   return queueMachine.provide({
     actors: {
       prepareQueue: fromPromise(async (): Promise<QueueSetup> => {
-        const { date, time } = clockOf(new Date());
+        const { date, time } = clockOf(new Date(), config.hall.timeZone);
         return {
           services: config.queue.services,
           today: date,
@@ -48,12 +42,14 @@ export function wireQueueFlow(devices: KioskDevices, queue: QueueService, config
       }),
       readCard: wiredCardStep(devices, timeouts.cardReadMs),
       allocateTicket: fromPromise(async ({ input, signal }) => {
-        const { date, time } = clockOf(new Date());
+        const { date, time } = clockOf(new Date(), config.hall.timeZone);
         const result = await queue.allocate({
           serviceCode: input.service.code,
           date,
           time,
-          holderKey: input.card ? await holderKeyOf(config.kioskId, input.card.idNumber) : null,
+          // The card's key for this hall day: "one ticket per card" needs no more, and another
+          // day's tickets of the same card cannot be linked to these.
+          holderKey: input.card ? await holderKeys.daily(input.card.idNumber, date) : null,
           maskedId: input.card ? maskIdNumber(input.card.idNumber) : null,
           priority: input.priority,
         });
@@ -71,6 +67,7 @@ export function wireQueueFlow(devices: KioskDevices, queue: QueueService, config
           service,
           config.hall.name['zh-CN'],
           ticket.printed,
+          config.hall.timeZone,
         );
         await queue.markHandedOut(ticket.id);
         await devices.receipt.print(receipt, { timeoutMs: timeouts.receiptPrintMs });

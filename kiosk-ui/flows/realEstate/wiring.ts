@@ -7,7 +7,11 @@ import {
 } from '../../../domain';
 import type { KioskDevices } from '../../../device-adapters';
 import { realEstateMachine } from '../../../machines';
-import { documentStepActors, prepareDocumentFlow } from '../../steps/documentWiring';
+import {
+  documentStepActors,
+  prepareDocumentFlow,
+  type IdentityServices,
+} from '../../steps/documentWiring';
 
 /** 不动产查询 wired to the register, the identity check, the journal and the printer. */
 export function wireRealEstateFlow(
@@ -15,10 +19,11 @@ export function wireRealEstateFlow(
   config: KioskConfig,
   registry: LicenceRegistry,
   journal: PrintJournal,
+  identity: IdentityServices,
 ) {
   return realEstateMachine.provide({
     actors: {
-      ...documentStepActors(devices, journal, config.deviceTimeouts),
+      ...documentStepActors(devices, journal, config.deviceTimeouts, identity),
       prepare: prepareDocumentFlow(config),
       addressOptions: fromPromise(({ input }) => registry.addressOptions(input.path)),
       // The full record (with every owner's ID number) stays here: the flow gets the view only.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, toPromise, waitFor, type AnyActorRef } from 'xstate';
 import { DeviceError, type FaceMatch } from '../../../device-adapters';
 import { TEST_PERSONS } from '../../../device-adapters/mock';
-import type { IdCardRecord } from '../../../domain';
+import type { CardLock, IdCardRecord } from '../../../domain';
 import { cardStepMachine, identityMachine } from '../../../machines';
 
 const card = (id: string): IdCardRecord => {
@@ -11,9 +11,35 @@ const card = (id: string): IdCardRecord => {
   return found.record;
 };
 
+/** A lock-out that counts failed checks per card in memory and locks at `limit`. */
+function memoryLockout(limit = 9) {
+  const failures = new Map<string, number>();
+  const checked: string[] = [];
+  const lockOf = (id: string): CardLock =>
+    (failures.get(id) ?? 0) >= limit
+      ? { locked: true, until: '2026-11-24T10:00:00.000Z' }
+      : { locked: false };
+  return {
+    failures,
+    checked,
+    actors: {
+      checkFaceLock: fromPromise<CardLock, { card: IdCardRecord }>(async ({ input }) => {
+        checked.push(input.card.idNumber);
+        return lockOf(input.card.idNumber);
+      }),
+      recordFaceFailure: fromPromise<CardLock, { card: IdCardRecord }>(async ({ input }) => {
+        failures.set(input.card.idNumber, (failures.get(input.card.idNumber) ?? 0) + 1);
+        return lockOf(input.card.idNumber);
+      }),
+    },
+  };
+}
+
 function start(options: {
   reads: (() => Promise<IdCardRecord>)[];
   faces?: (() => Promise<FaceMatch>)[];
+  lockout?: ReturnType<typeof memoryLockout>;
+  verified?: string[];
 }) {
   const machine = identityMachine.provide({
     actors: {
@@ -23,7 +49,9 @@ function start(options: {
           readIdCard: fromPromise(() => (options.reads.shift() ?? (async () => card('adult')))()),
         },
       }),
+      ...(options.lockout ?? memoryLockout()).actors,
       verifyFace: fromPromise(async () => {
+        options.verified?.push('face');
         const face = options.faces?.shift();
         if (face) return face();
         return { score: 0.9 };
@@ -81,5 +109,82 @@ describe('the identity step (人证核验)', () => {
     await waitFor(child(), (s) => s.hasTag('busy'));
     identity.send({ type: 'user.back' });
     await expect(toPromise(identity)).resolves.toEqual({ result: 'back' });
+  });
+});
+
+describe('the face lock-out in the identity step', () => {
+  it('counts every failed face check of the card, and a card locked out is refused before the camera', async () => {
+    const lockout = memoryLockout(3);
+    const verified: string[] = [];
+    const first = start({ reads: [], faces: [mismatch, mismatch, mismatch], lockout, verified });
+    await waitFor(first, (s) => s.matches('faceRetry'));
+    first.send({ type: 'user.retry' });
+    await waitFor(first, (s) => s.matches('faceRetry'));
+    first.send({ type: 'user.retry' });
+    // The third failure reaches the limit: the card is locked out, not merely refused.
+    await waitFor(first, (s) => s.matches('lockedOut'));
+    expect(lockout.failures.get(card('adult').idNumber)).toBe(3);
+    expect(first.getSnapshot().context).toMatchObject({
+      card: null,
+      lockedUntil: '2026-11-24T10:00:00.000Z',
+    });
+    expect(first.getSnapshot().hasTag('failed')).toBe(true);
+    first.send({ type: 'user.done' });
+    await expect(toPromise(first)).resolves.toEqual({ result: 'refused' });
+
+    verified.length = 0;
+    const again = start({ reads: [], lockout, verified });
+    await waitFor(again, (s) => s.matches('lockedOut'));
+    expect(verified).toEqual([]); // the camera was never asked
+    expect(again.getSnapshot().context.lockedUntil).toBe('2026-11-24T10:00:00.000Z');
+    again.send({ type: 'user.done' });
+    await expect(toPromise(again)).resolves.toEqual({ result: 'refused' });
+
+    const other = start({ reads: [async () => card('senior-60')], lockout });
+    await expect(toPromise(other)).resolves.toMatchObject({ result: 'verified' });
+  });
+
+  it('a failure stepped away from still counts: Back after two failures leaves them counted', async () => {
+    const lockout = memoryLockout();
+    const identity = start({ reads: [], faces: [mismatch, mismatch], lockout });
+    await waitFor(identity, (s) => s.matches('faceRetry'));
+    identity.send({ type: 'user.retry' });
+    await waitFor(identity, (s) => s.matches('faceRetry'));
+    identity.send({ type: 'user.back' });
+    await expect(toPromise(identity)).resolves.toEqual({ result: 'back' });
+    expect(lockout.failures.get(card('adult').idNumber)).toBe(2);
+  });
+
+  it('a verifier fault is not counted against the person', async () => {
+    const lockout = memoryLockout();
+    const identity = start({
+      reads: [],
+      faces: [async () => Promise.reject(new DeviceError('face', 'offline', 'x'))],
+      lockout,
+    });
+    await waitFor(identity, (s) => s.matches('faceFailed'));
+    expect(lockout.failures.size).toBe(0);
+  });
+
+  it('no face check while the lock-out cannot be read; a retry asks again', async () => {
+    let calls = 0;
+    const lockout = memoryLockout();
+    const failing = {
+      ...lockout,
+      actors: {
+        ...lockout.actors,
+        checkFaceLock: fromPromise<CardLock, { card: IdCardRecord }>(async () => {
+          calls += 1;
+          if (calls === 1) throw new Error('IndexedDB unavailable');
+          return { locked: false };
+        }),
+      },
+    };
+    const verified: string[] = [];
+    const identity = start({ reads: [], lockout: failing, verified });
+    await waitFor(identity, (s) => s.matches('lockCheckFailed'));
+    expect(verified).toEqual([]);
+    identity.send({ type: 'user.retry' });
+    await expect(toPromise(identity)).resolves.toMatchObject({ result: 'verified' });
   });
 });

@@ -71,6 +71,9 @@ describe('working calendar', () => {
   });
 
   it('reads the hall clock of a moment', () => {
-    expect(clockOf(new Date(2025, 9, 9, 2, 5))).toEqual({ date: '2025-10-09', time: '02:05' });
+    expect(clockOf(new Date('2025-10-09T02:05:00+08:00'), 'Asia/Shanghai')).toEqual({
+      date: '2025-10-09',
+      time: '02:05',
+    });
   });
 });

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { IndexedDbQueueService } from '../../../stores/queue';
 import type { TicketRequest } from '../../../domain';
 import { taxService } from '../../support/queueServices';
+import { FakeLocks } from '../../support/fakeLocks';
 
 const service = taxService({
   dailyMax: 5,
@@ -14,8 +16,10 @@ const service = taxService({
 
 let dbCount = 0;
 const freshDb = () => `queue-test-${(dbCount += 1)}`;
+// One browser's Web Locks: each store instance is a page of the kiosk holding its lock.
+const browser = new FakeLocks();
 const kiosk = (databaseName: string) =>
-  new IndexedDbQueueService({ services: [service], databaseName });
+  new IndexedDbQueueService({ services: [service], databaseName, locks: browser });
 const request = (over: Partial<TicketRequest> = {}): TicketRequest => ({
   serviceCode: 'tax',
   date: '2026-11-23',
@@ -57,7 +61,10 @@ describe('IndexedDbQueueService', () => {
   it('one open ticket per card and service a day: a second try reprints the same number', async () => {
     const q = kiosk(freshDb());
     const first = await q.allocate(request({ holderKey: 'k1', maskedId: '1101**********002X' }));
-    const again = await q.allocate(request({ holderKey: 'k1', time: '14:00' }));
+    // The same card again: the masked number comes from the card, not from the store.
+    const again = await q.allocate(
+      request({ holderKey: 'k1', maskedId: '1101**********002X', time: '14:00' }),
+    );
     expect(first.ok && again.ok).toBe(true);
     if (!first.ok || !again.ok) return;
     expect(again).toMatchObject({
@@ -256,5 +263,230 @@ describe('appointments in the queue store', () => {
       priority: null,
     });
     expect(walkIn.ok && walkIn.ticket.number).toBe('B002');
+  });
+});
+
+describe('several pages of the kiosk at once (Web Locks)', () => {
+  it("a number not yet handed out by a page still open is never given to another page's citizen", async () => {
+    const name = freshDb();
+    const first = kiosk(name);
+    const second = kiosk(name); // a second window of the same kiosk
+    const pending = await first.allocate(request({ holderKey: 'first' }));
+    expect(pending.ok && pending.ticket.number).toBe('B001');
+    // The first page is alive (it is about to print B001): the second never takes it.
+    const other = await second.allocate(request({ holderKey: 'second' }));
+    expect(other.ok && other.ticket.number).toBe('B002');
+    // Once the first page is gone (its lock is free), its number goes to the next citizen.
+    await first.close();
+    const next = await second.allocate(request({ holderKey: 'third' }));
+    expect(next.ok && [next.ticket.number, next.ticket.id]).toEqual([
+      'B001',
+      pending.ok && pending.ticket.id,
+    ]);
+  });
+
+  it("two pages racing never issue one number twice, and take no live page's pending number", async () => {
+    const name = freshDb();
+    const pages = [kiosk(name), kiosk(name)];
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        pages[i % 2]?.allocate(request({ holderKey: `c${i}`, time: '13:30' })),
+      ),
+    );
+    const numbers = results.map((r) => (r?.ok ? r.ticket.number : 'refused'));
+    // dailyMax is 5: five numbers, each once, and five refusals.
+    expect(numbers.filter((n) => n !== 'refused').sort()).toEqual([
+      'B001',
+      'B002',
+      'B003',
+      'B004',
+      'B005',
+    ]);
+  });
+
+  it("without Web Locks a page hands on only numbers released, never another page's", async () => {
+    const name = freshDb();
+    const noLocks = () =>
+      new IndexedDbQueueService({ services: [service], databaseName: name, locks: null });
+    const first = noLocks();
+    const second = noLocks();
+    const pending = await first.allocate(request());
+    const other = await second.allocate(request());
+    expect([pending.ok && pending.ticket.number, other.ok && other.ticket.number]).toEqual([
+      'B001',
+      'B002',
+    ]);
+    if (!pending.ok) throw new Error('refused');
+    await first.release(pending.ticket.id);
+    expect(await numberOf(second, request())).toBe('B001');
+  });
+});
+
+describe('a day already closed is never reopened', () => {
+  it('after numbers for the next day, a request dated the day before is refused, not renumbered', async () => {
+    const q = kiosk(freshDb());
+    expect(await numberOf(q, request({ date: '2026-11-23' }))).toBe('B001');
+    expect(await numberOf(q, request({ date: '2026-11-24' }))).toBe('B001');
+    // The clock jumped back across midnight.
+    expect(await q.allocate(request({ date: '2026-11-23', time: '14:00' }))).toEqual({
+      ok: false,
+      refusal: { reason: 'day-closed', latestDay: '2026-11-24' },
+    });
+    expect((await q.issued('tax', '2026-11-23')).map((t) => t.number)).toEqual(['B001']);
+    // The day it really is goes on.
+    expect(await numberOf(q, request({ date: '2026-11-24' }))).toBe('B002');
+  });
+
+  it('closes the day for every service, and for check-in too', async () => {
+    const other = taxService({ code: 'other', prefix: 'C' });
+    const q = new IndexedDbQueueService({
+      services: [service, other],
+      officeHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
+      databaseName: freshDb(),
+      locks: browser,
+    });
+    const booked = await q.book({
+      serviceCode: 'tax',
+      date: '2026-11-23',
+      slot: { start: '10:00', end: '10:30' },
+      holderKey: 'card',
+      maskedId: '1101**********0014',
+      maskedPhone: '138****5678',
+    });
+    if (!booked.ok) throw new Error('not booked');
+    expect(await numberOf(q, request({ serviceCode: 'other', date: '2026-11-24' }))).toBe('C001');
+    const refused = await q.allocate(request({ date: '2026-11-23' }));
+    expect(refused.ok || refused.refusal.reason).toBe('day-closed');
+    expect(
+      await q.checkIn({ appointmentId: booked.appointment.id, today: '2026-11-23', now: '09:50' }),
+    ).toEqual({ ok: false, reason: 'day-closed', latestDay: '2026-11-24' });
+  });
+});
+
+describe('what the queue store keeps', () => {
+  const raw = async (name: string) => {
+    const db = await openDB(name);
+    const stored = {
+      tickets: (await db.getAll('tickets')) as Record<string, unknown>[],
+      appointments: (await db.getAll('appointments')) as Record<string, unknown>[],
+    };
+    db.close();
+    return stored;
+  };
+
+  it('the card key or the masked number, never both in one record; priority as yes or no', async () => {
+    const name = freshDb();
+    const q = new IndexedDbQueueService({
+      services: [service],
+      officeHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
+      databaseName: name,
+      locks: browser,
+    });
+    const ticket = await q.allocate(
+      request({ holderKey: 'day-key', maskedId: '1101**********002X', priority: 'disability' }),
+    );
+    // The citizen's ticket says it all…
+    expect(ticket.ok && ticket.ticket).toMatchObject({
+      maskedId: '1101**********002X',
+      priority: 'disability',
+    });
+    await q.book({
+      serviceCode: 'tax',
+      date: '2026-11-24',
+      slot: { start: '10:00', end: '10:30' },
+      holderKey: 'stable-key',
+      maskedId: '1101**********0014',
+      maskedPhone: '138****5678',
+    });
+    // …the store keeps the key, not the masked number, nor why the ticket is a priority one.
+    const stored = await raw(name);
+    expect(stored.tickets).toEqual([
+      expect.objectContaining({ holderKey: 'day-key', priority: true }),
+    ]);
+    expect(stored.appointments).toEqual([expect.objectContaining({ holderKey: 'stable-key' })]);
+    expect(JSON.stringify(stored)).not.toMatch(/\*\*\*\*\*\*\*\*\*\*|disability/);
+    // A priority ticket printed again without a reason this visit still prints as priority.
+    const again = await q.allocate(request({ holderKey: 'day-key', maskedId: null }));
+    expect(again.ok && again.ticket.priority).toBe('unstated');
+    expect((await q.issued('tax', '2026-11-23'))[0]).not.toHaveProperty('maskedId');
+  });
+
+  it('erases tickets and appointments older than the retention period', async () => {
+    const name = freshDb();
+    const q = new IndexedDbQueueService({
+      services: [service],
+      officeHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
+      databaseName: name,
+      locks: browser,
+    });
+    for (const date of ['2026-10-01', '2026-10-24', '2026-10-25', '2026-11-23'])
+      await numberOf(q, request({ date }));
+    for (const date of ['2026-10-23', '2026-11-24'])
+      await q.book({
+        serviceCode: 'tax',
+        date,
+        slot: { start: '10:00', end: '10:30' },
+        holderKey: `k-${date}`,
+        maskedId: '1101**********0014',
+        maskedPhone: '138****5678',
+      });
+    await q.purge('2026-11-23', 30);
+    const stored = await raw(name);
+    expect(stored.tickets.map((t) => t['date']).sort()).toEqual([
+      '2026-10-24',
+      '2026-10-25',
+      '2026-11-23',
+    ]);
+    expect(stored.appointments.map((a) => a['date'])).toEqual(['2026-11-24']);
+  });
+
+  it('upgrading a v2 store erases the plain-hash card keys and keeps the masked numbers', async () => {
+    const name = freshDb();
+    const old = await openDB(name, 2, {
+      upgrade(db) {
+        const tickets = db.createObjectStore('tickets', { keyPath: 'id' });
+        tickets.createIndex('byServiceDay', ['serviceCode', 'date']);
+        const appointments = db.createObjectStore('appointments', { keyPath: 'id' });
+        appointments.createIndex('byServiceDay', ['serviceCode', 'date']);
+        appointments.createIndex('byHolder', 'holderKey');
+      },
+    });
+    await old.put('tickets', {
+      id: 't1',
+      serviceCode: 'tax',
+      date: '2026-11-23',
+      number: 'B001',
+      sequence: 1,
+      priority: 'age',
+      issuedAt: '2026-11-23T01:00:00.000Z',
+      waitingAhead: 0,
+      maskedId: '1101**********0014',
+      printed: true,
+      holderKey: 'sha256-of-kiosk-and-number',
+      window: '08:30',
+      instance: 'gone',
+      handedOut: true,
+    });
+    await old.put('appointments', {
+      id: 'a1',
+      serviceCode: 'tax',
+      date: '2026-11-24',
+      slot: { start: '10:00', end: '10:30' },
+      holderKey: 'sha256-of-kiosk-and-number',
+      maskedId: '1101**********0014',
+      maskedPhone: '138****5678',
+      bookedAt: '2026-11-23T01:00:00.000Z',
+      ticketId: null,
+    });
+    old.close();
+    const q = kiosk(name);
+    expect((await q.issued('tax', '2026-11-23')).map((t) => [t.number, t.priority])).toEqual([
+      ['B001', true],
+    ]);
+    await q.close();
+    const stored = await raw(name);
+    expect(JSON.stringify(stored)).not.toContain('sha256-of-kiosk-and-number');
+    expect(stored.tickets[0]).toMatchObject({ maskedId: '1101**********0014', holderKey: null });
+    expect(stored.appointments[0]).toMatchObject({ maskedId: '1101**********0014' });
   });
 });

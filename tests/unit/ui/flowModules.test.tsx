@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { waitFor } from 'xstate';
 import { createMockDevices } from '../../../device-adapters/mock';
 import { IndexedDbQueueService } from '../../../stores/queue';
+import { IndexedDbHolderKeys } from '../../../stores/keys';
 import { parseKioskConfig, type KioskConfig } from '../../../domain';
 import { App } from '../../../kiosk-ui/App';
 import { composeKiosk } from '../../../kiosk-ui/composeKiosk';
@@ -32,6 +33,7 @@ async function kioskWith(flows: readonly FlowModule[]) {
     devices,
     config,
     queue,
+    holderKeys: new IndexedDbHolderKeys(),
     documents: null,
     wipeTraces: () => {},
     flows,
@@ -92,7 +94,7 @@ describe('FlowCatalogue', () => {
       services: config.queue.services,
       officeHours: config.officeHours,
     });
-    return { devices, config, queue, documents: null };
+    return { devices, config, queue, holderKeys: new IndexedDbHolderKeys(), documents: null };
   };
 
   it('refuses two modules with one id, naming it', () => {

@@ -1,0 +1,2 @@
+export { IndexedDbHolderKeys } from './indexedDbHolderKeys';
+export { KEYS_DATABASE } from './database';

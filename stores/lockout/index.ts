@@ -1,0 +1,2 @@
+export { IndexedDbFaceLockout } from './indexedDbFaceLockout';
+export { FACE_LOCKOUT_DATABASE } from './database';
