@@ -6,6 +6,11 @@ const executablePath = findChromium() ?? undefined;
 // against builds of their own (`vite build --outDir …`).
 const port = Number(process.env.PW_PORT ?? 4173);
 const dist = process.env.PW_DIST ?? 'dist';
+// The demo hall keeps hall time in Asia/Shanghai (hall.timeZone). Tests write times of day as
+// the hall reads them, so the test runner and the browser both run in the hall's zone; the
+// unit tests of domain/hallClock cover a machine whose zone differs from the hall's.
+export const HALL_TIME_ZONE = 'Asia/Shanghai';
+process.env.TZ = HALL_TIME_ZONE;
 
 /** Browser tests run against the production build (`vite preview`), the build that ships. */
 export default defineConfig({
@@ -21,6 +26,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
+    timezoneId: HALL_TIME_ZONE,
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
