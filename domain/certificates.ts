@@ -9,7 +9,8 @@ export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
  * it can be verified. The kiosk prints it; it decides nothing of its content.
  */
 export interface Certificate {
-  kind: CertificateKind;
+  /** `item`: the result of a catalog item decided at the kiosk (domain/applications.ts). */
+  kind: CertificateKind | 'item';
   /** The registry's number for this certificate; unique, so it is its print journal key too. */
   serial: string;
   title: string;

@@ -26,3 +26,5 @@ export type * from './licenceRegistry';
 export * from './printJournal';
 export * from './documentSvg';
 export * from './licencePages';
+export * from './catalog';
+export * from './applications';
