@@ -28,3 +28,4 @@ export * from './documentSvg';
 export * from './licencePages';
 export * from './catalog';
 export * from './applications';
+export * from './guidePages';

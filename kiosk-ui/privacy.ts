@@ -22,7 +22,7 @@ export const KIOSK_OWN_STORAGE: KioskOwnStorage = {
   // lock-out failed checks and refusals per keyed card hash; the keys database the kiosk's
   // secret for those hashes (README, Privacy).
   databases: [QUEUE_DATABASE, PRINT_JOURNAL_DATABASE, FACE_LOCKOUT_DATABASE, KEYS_DATABASE],
-  cachePrefixes: ['workbox-precache', 'budayang-config'],
+  cachePrefixes: ['workbox-precache', 'budayang-config', 'budayang-catalog'],
 };
 
 /**

@@ -22,6 +22,12 @@ registerRoute(
   new NetworkFirst({ cacheName: 'budayang-config', networkTimeoutSeconds: 3 }),
 );
 
+// The item catalog (办事指南, 一证可办) likewise: staff publish a new one without a new build.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname === '/catalog.json',
+  new NetworkFirst({ cacheName: 'budayang-catalog', networkTimeoutSeconds: 3 }),
+);
+
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
 });

@@ -99,3 +99,13 @@ export {
   type RealEstateEvent,
   type RealEstateAnswer,
 } from './realEstateMachine';
+export {
+  guideMachine,
+  guideList,
+  isGuideJob,
+  MAX_GUIDE_QUERY,
+  type GuideContext,
+  type GuideEvent,
+  type GuideJob,
+  type GuideSetup,
+} from './guideMachine';
