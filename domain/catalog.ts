@@ -151,23 +151,63 @@ const itemSchema = v.pipe(
       }),
     ),
   }),
-  v.check((i) => i.promisedDays <= i.legalDays, 'the promised time may not exceed the legal time'),
-  v.check(
-    (i) => !i.idCardOnly || i.audience.includes('person'),
-    '一证可办 items are for persons (audience must include person)',
+  // Rules across fields, each reported on the field to change (and checked even when another
+  // field of the item is wrong, so one import shows every problem at once).
+  v.forward(
+    v.partialCheck(
+      [['promisedDays'], ['legalDays']],
+      (i) => i.promisedDays <= i.legalDays,
+      'the promised time may not exceed the legal time',
+    ),
+    ['promisedDays'],
   ),
-  v.check(
-    (i) => !i.licenceOnly || i.audience.includes('business'),
-    '一照可办 items are for businesses (audience must include business)',
+  v.forward(
+    v.partialCheck(
+      [['idCardOnly'], ['audience']],
+      (i) => !i.idCardOnly || i.audience.includes('person'),
+      '一证可办 items are for persons (audience must include person)',
+    ),
+    ['idCardOnly'],
   ),
-  v.check((i) => i.channel !== 'kiosk' || i.result !== undefined, 'a kiosk item names its result'),
-  v.check(
-    (i) => i.channel !== 'submit' || (i.form !== undefined && i.declaration !== undefined),
-    'a submit item has a form and a declaration',
+  v.forward(
+    v.partialCheck(
+      [['licenceOnly'], ['audience']],
+      (i) => !i.licenceOnly || i.audience.includes('business'),
+      '一照可办 items are for businesses (audience must include business)',
+    ),
+    ['licenceOnly'],
   ),
-  v.check(
-    (i) => new Set((i.form ?? []).map((f) => f.id)).size === (i.form ?? []).length,
-    'two form fields have the same id',
+  v.forward(
+    v.partialCheck(
+      [['channel'], ['result']],
+      (i) => i.channel !== 'kiosk' || i.result !== undefined,
+      'a kiosk item names its result',
+    ),
+    ['result'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['channel'], ['form']],
+      (i) => i.channel !== 'submit' || i.form !== undefined,
+      'a submit item has a form',
+    ),
+    ['form'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['channel'], ['declaration']],
+      (i) => i.channel !== 'submit' || i.declaration !== undefined,
+      'a submit item has a declaration (告知承诺)',
+    ),
+    ['declaration'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['form']],
+      (i) => new Set((i.form ?? []).map((f) => f.id)).size === (i.form ?? []).length,
+      'two form fields have the same id',
+    ),
+    ['form'],
   ),
 );
 
@@ -203,7 +243,8 @@ export type CatalogParse =
 
 /** Reads a catalog file: size first (before parsing), then JSON, then the schema, then codes. */
 export function parseCatalogText(raw: string): CatalogParse {
-  if (raw.length > MAX_CATALOG_BYTES)
+  // A UTF-16 length over the limit is over it in UTF-8 too; otherwise the bytes are counted.
+  if (raw.length > MAX_CATALOG_BYTES || new TextEncoder().encode(raw).length > MAX_CATALOG_BYTES)
     return failure('', '', `the file is larger than ${MAX_CATALOG_BYTES / 1_000_000} MB`);
   let input: unknown;
   try {
@@ -220,13 +261,15 @@ export function parseCatalog(input: unknown): CatalogParse {
   const problems: CatalogProblem[] = result.success
     ? []
     : result.issues.map((issue) => locate(input, issue));
-  if (result.success) {
-    const seen = new Set<string>();
-    for (const item of result.output.items) {
-      if (seen.has(item.code))
-        problems.push({ item: item.code, field: 'code', message: 'the code is used twice' });
-      seen.add(item.code);
-    }
+  // Read from the file itself, so that a duplicate shows beside every other problem.
+  const items = (input as { items?: unknown } | null)?.items;
+  const seen = new Set<string>();
+  for (const item of Array.isArray(items) ? items : []) {
+    const code = (item as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string') continue;
+    if (seen.has(code))
+      problems.push({ item: code, field: 'code', message: 'the code is used twice' });
+    seen.add(code);
   }
   if (!result.success || problems.length > 0) return { ok: false, problems: unique(problems) };
   return { ok: true, catalog: result.output };

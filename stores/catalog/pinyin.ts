@@ -1,4 +1,8 @@
-import { pinyin } from 'pinyin-pro';
+import { customPinyin, pinyin } from 'pinyin-pro';
+
+// Readings pinyin-pro takes from everyday words that government items use otherwise: 个人参保 is
+// 个人 + 参保 (cān bǎo), not 人参 (rén shēn, ginseng).
+customPinyin({ 参保: 'cān bǎo' });
 import type { PinyinOf } from '../../domain';
 
 /**
