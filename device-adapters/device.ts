@@ -28,7 +28,9 @@ export type DeviceErrorCode =
   | 'cover-open'
   // scanners and cameras
   | 'permission-denied'
-  | 'not-supported';
+  | 'not-supported'
+  // the kiosk's own storage (IndexedDB quota): not a device, but failing the same steps
+  | 'storage-full';
 
 export class DeviceError extends Error {
   override readonly name = 'DeviceError';

@@ -316,6 +316,12 @@ export function withPinyin(catalog: Catalog, pinyinOf: PinyinOf, savedAt: Date):
   };
 }
 
+/** Where the kiosk reads the hall's item catalog from (the file, the staff console's store). */
+export interface CatalogSource {
+  /** The catalog now in force; rejects when there is none to be read. */
+  current(): Promise<Catalog>;
+}
+
 /** The items a citizen sees: enabled ones, in the catalog's order. */
 export function offeredItems(catalog: Catalog): CatalogItem[] {
   return catalog.items.filter((item) => item.enabled);

@@ -46,6 +46,7 @@ function Kiosk() {
       ) : (
         <>
           <TopBar showBack={screen !== 'home' && screen !== 'goodbye'} />
+          <GoingHomeNotice />
           {screen === 'home' && <HomeScreen />}
           {screen === 'goodbye' && <GoodbyeScreen />}
           {screen !== 'home' && screen !== 'goodbye' && <FlowScreen flow={screen} />}
@@ -70,14 +71,29 @@ function FlowScreen({ flow }: { flow: FlowId }) {
   return <View flow={ref} />;
 }
 
+/** 返回首页 pressed while a device works: it says home follows once that device is done. */
+function GoingHomeNotice() {
+  const work = useSession((s) => s.context.goingHome);
+  const t = useMessages();
+  if (!work) return null;
+  return (
+    <p class="going-home" role="status">
+      {t.goingHome[work]}
+    </p>
+  );
+}
+
 /** In elderly mode each screen's prompt is spoken once when it appears. */
 function useSpokenPrompt(screen: ScreenName, warning: boolean) {
   const { locale, elderly } = useMode();
+  // A card left on the reader is said instead (CardReminder): nothing may talk over it.
+  const cardOnReader = useSession((s) => s.context.cardOnReader);
   useEffect(() => {
     if (!elderly) return;
+    if (cardOnReader && (screen === 'attract' || screen === 'goodbye')) return;
     const speech = messagesFor(locale).speech;
     if (warning) speak(speech.idle, locale);
     else if (screen === 'attract' || screen === 'home' || screen === 'goodbye')
       speak(speech[screen], locale);
-  }, [screen, warning, elderly, locale]);
+  }, [screen, warning, elderly, locale, cardOnReader]);
 }

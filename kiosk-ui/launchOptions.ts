@@ -7,19 +7,55 @@ export interface LaunchOptions {
   config: KioskConfig;
   /** Whether the tester's simulator panel starts open (?sim=1). */
   simulatorOpen: boolean;
+  /**
+   * Whether the simulator's dock (its small SIM button) is on screen at all: with ?sim=1 or the
+   * tester setting (localStorage `budayang.kiosk.simulator` = `1`), never on a citizen's screen
+   * by default. `window.kioskSim` is there in the mock profile either way.
+   */
+  simulatorButton: boolean;
   /** Mock devices answer at once (?timing=instant), for soak runs of thousands of visits. */
   instantMocks: boolean;
 }
 
+/** The tester setting that puts the simulator's SIM button on screen (README, For testers). */
+export const SIMULATOR_SETTING_KEY = 'budayang.kiosk.simulator';
+
+/** Whether this browser carries the tester setting; false where storage cannot be read. */
+export function testerSetting(storage: Pick<Storage, 'getItem'> | null = safeLocalStorage()) {
+  try {
+    return storage?.getItem(SIMULATOR_SETTING_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Applies the tester's URL parameters: ?devices=mock|real, ?idle=SECONDS, ?sim=1,
- * ?timing=instant, ?scanner=camera. A kiosk
+ * ?timing=instant, ?scanner=camera, and the tester setting (`tester`: the SIM button). A kiosk
  * configured for real devices ignores them all, so a citizen cannot change a hall's terminal
  * from its address bar.
  */
-export function resolveLaunchOptions(config: KioskConfig, search: string): LaunchOptions {
+export function resolveLaunchOptions(
+  config: KioskConfig,
+  search: string,
+  tester = false,
+): LaunchOptions {
   if (config.devices === 'real')
-    return { devices: 'real', config, simulatorOpen: false, instantMocks: false };
+    return {
+      devices: 'real',
+      config,
+      simulatorOpen: false,
+      simulatorButton: false,
+      instantMocks: false,
+    };
   const params = new URLSearchParams(search);
   const devices = params.get('devices') === 'real' ? 'real' : 'mock';
   const idle = Number.parseInt(params.get('idle') ?? '', 10);
@@ -38,6 +74,7 @@ export function resolveLaunchOptions(config: KioskConfig, search: string): Launc
     devices,
     config: { ...config, session, hardware },
     simulatorOpen: devices === 'mock' && params.get('sim') === '1',
+    simulatorButton: devices === 'mock' && (params.get('sim') === '1' || tester),
     instantMocks: devices === 'mock' && params.get('timing') === 'instant',
   };
 }

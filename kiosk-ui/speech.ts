@@ -21,3 +21,24 @@ export function speak(text: string, locale: Locale): void {
 export function stopSpeaking(): void {
   globalThis.speechSynthesis?.cancel();
 }
+
+/**
+ * A code read out sign by sign: “A012” as “A 0 1 2”, which a zh-CN voice reads 「A 零 一 二」
+ * rather than 「A 十二」. For queue numbers, which callers read the same way.
+ */
+export function spelled(code: string): string {
+  return [...code.replace(/\s+/g, '')].join(' ');
+}
+
+/**
+ * The parts of a screen read out as one utterance: each part ends in a full stop, so the voice
+ * pauses between them (“取号 · 税务办理。请将身份证放在读卡区。”).
+ */
+export function utteranceOf(parts: readonly string[], locale: Locale): string {
+  const stop = locale === 'zh-CN' ? '。' : '.';
+  return parts
+    .map((part) => part.replace(/\s+/g, ' ').replace(/[…]+$/u, '').trim())
+    .filter((part) => /[\p{L}\p{N}]/u.test(part))
+    .map((part) => (/[。！？!?.，,：:；;]$/u.test(part) ? part : `${part}${stop}`))
+    .join(locale === 'zh-CN' ? '' : ' ');
+}

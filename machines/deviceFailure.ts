@@ -1,8 +1,15 @@
 import type { EventObject } from 'xstate';
 import type { DeviceErrorCode } from '../device-adapters';
+import { isQuotaError } from '../domain/storageFailure';
 
-/** The code of a failed device call; anything that is not a DeviceError counts as a hardware error. */
+export { StorageFullError, isQuotaError } from '../domain/storageFailure';
+
+/**
+ * The code of a failed device call; a full storage is 'storage-full' wherever it was refused;
+ * anything else that is not a DeviceError counts as a hardware error.
+ */
 export function deviceErrorCode(error: unknown): DeviceErrorCode {
+  if (isQuotaError(error)) return 'storage-full';
   return typeof error === 'object' &&
     error !== null &&
     'code' in error &&

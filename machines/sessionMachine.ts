@@ -1,4 +1,13 @@
-import { assign, fromPromise, not, raise, sendTo, setup, type AnyActorLogic } from 'xstate';
+import {
+  assign,
+  fromCallback,
+  fromPromise,
+  not,
+  raise,
+  sendTo,
+  setup,
+  type AnyActorLogic,
+} from 'xstate';
 import { isFlowOutput, type FlowId, type FlowInput } from '../domain/flows';
 import { parseKioskCode, type KioskCode } from '../domain/kioskCodes';
 import {
@@ -13,6 +22,7 @@ import {
   type DeviceStatuses,
   type FlowRequirements,
 } from './flowRequirements';
+import { watchFlowActivity, type DeviceWork, type FlowActivityEvent } from './flowActivity';
 import type { Locale } from '../domain/locale';
 import type { SessionTiming } from '../domain/kioskConfig';
 
@@ -48,7 +58,22 @@ export interface SessionContext {
   pendingCode: string | null;
   /** What the device-health supervisor last reported; the kiosk's, not the citizen's. */
   deviceStatuses: DeviceStatuses;
+  /**
+   * Whether a card lies on the ID reader (as the reader tells, `device.card`): at attract, on
+   * goodbye and on a flow's last screen the citizen is reminded to take it.
+   */
+  cardOnReader: boolean;
+  /** The device the running flow is working with (a `busy` step): the idle count waits. */
+  busy: DeviceWork | null;
+  /** 返回首页 was asked for while a device worked: home follows once that step is done. */
+  goingHome: DeviceWork | null;
 }
+
+/** What the reader tells the session: whether a card lies in its field. */
+export type CardReaderEvent = { type: 'device.card'; present: boolean };
+
+/** The session tells its reader watch that a visit ended: a card left on the reader is set aside. */
+export type VisitEndedEvent = { type: 'visit.ended' };
 
 export type SessionEvent =
   | { type: 'user.wake' }
@@ -61,6 +86,8 @@ export type SessionEvent =
   | { type: 'user.setLocale'; locale: Locale }
   | { type: 'user.setElderly'; elderly: boolean }
   | { type: 'device.cardInserted' }
+  | CardReaderEvent
+  | FlowActivityEvent
   | { type: 'device.codeScanned'; code: string }
   /** Raised by the machine itself when the citizen changed a setting: the idle count starts again. */
   | { type: 'idle.restart' }
@@ -154,6 +181,13 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
   const actors: Record<string, AnyActorLogic> = {
     ...Object.fromEntries(flowIds.map((id) => [id, unprovidedFlow(id)])),
     deviceHealth: deviceHealthMachine,
+    /**
+     * Follows the ID reader (`device.card`) and sets a card left on it aside when a visit ends
+     * (`visit.ended`); the composition root provides it (without one, no card is ever known).
+     */
+    cardReader: fromCallback<VisitEndedEvent>(() => {}),
+    /** Follows the running flow's busy and failed tags (`flow.activity`). */
+    watchFlowActivity,
     /** Brings a flow's code in (a lazy chunk); the default has every flow at hand. */
     loadFlow: fromPromise<unknown, { flow: FlowId }>(async () => undefined),
   };
@@ -200,7 +234,21 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
         countdown: null,
         notice: null,
         pendingCode: null,
+        busy: null,
+        goingHome: null,
       })),
+      /** A card still on the reader as the visit ends is set aside: the next visit never reads it unless placed again. */
+      endVisitOnReader: sendTo('cardReader', { type: 'visit.ended' } satisfies VisitEndedEvent),
+      noteActivity: assign(({ context, event }) =>
+        event.type === 'flow.activity'
+          ? {
+              busy: event.busy,
+              // A step that ended in a failure stays on screen to explain it: 返回首页 again leaves.
+              goingHome: event.busy === null ? null : context.goingHome,
+            }
+          : {},
+      ),
+      noteGoingHome: assign({ goingHome: ({ context }) => context.busy }),
       startCountdown: assign(({ context }) => ({ countdown: context.timing.warningSeconds })),
       tickCountdown: assign(({ context }) => ({
         countdown: Math.max(0, (context.countdown ?? 1) - 1),
@@ -249,6 +297,14 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
         isOpen(context, event.output.next),
       endedDone: ({ event }) =>
         'output' in event && isFlowOutput(event.output) && event.output.outcome === 'done',
+      /** A device of the running flow is at work: no timer and no button may interrupt it. */
+      flowBusy: ({ context }) => context.busy !== null,
+      /** The step 返回首页 waited for is done, and nothing failed that the screen must explain. */
+      homeWaitOver: ({ context, event }) =>
+        context.goingHome !== null &&
+        event.type === 'flow.activity' &&
+        event.busy === null &&
+        !event.failed,
     },
     delays: {
       untilWarning: ({ context }) =>
@@ -273,21 +329,33 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
       notice: null,
       pendingCode: null,
       deviceStatuses: input.deviceStatuses ?? ALL_ONLINE,
+      cardOnReader: false,
+      busy: null,
+      goingHome: null,
     }),
-    invoke: {
-      id: 'health',
-      src: 'deviceHealth',
-      input: ({ context }) => ({ statuses: context.deviceStatuses }),
-      // Without a supervisor nothing is known of the devices: pause every flow that needs one.
-      onError: { actions: assign({ deviceStatuses: ALL_OFFLINE }) },
-    },
+    invoke: [
+      {
+        id: 'health',
+        src: 'deviceHealth',
+        input: ({ context }) => ({ statuses: context.deviceStatuses }),
+        // Without a supervisor nothing is known of the devices: pause every flow that needs one.
+        onError: { actions: assign({ deviceStatuses: ALL_OFFLINE }) },
+      },
+      // A reader watch that fails leaves the card unknown; the kiosk works on without reminders.
+      {
+        id: 'cardReader',
+        src: 'cardReader',
+        onError: { actions: assign({ cardOnReader: false }) },
+      },
+    ],
     on: {
       'health.changed': { actions: assign({ deviceStatuses: ({ event }) => event.statuses }) },
+      'device.card': { actions: assign({ cardOnReader: ({ event }) => event.present }) },
     },
     initial: 'attract',
     states: {
       attract: {
-        entry: ['resetVisit', 'wipeTraces'],
+        entry: ['resetVisit', 'wipeTraces', 'endVisitOnReader'],
         on: {
           // A touch wakes only through the attract screen's own button (user.wake), so the
           // finger that wakes the kiosk cannot land on a home tile as a second tap.
@@ -327,7 +395,11 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
         on: {
           'user.setLocale': { actions: ['setLocale', 'restartIdle'] },
           'user.setElderly': { actions: ['setElderly', 'restartIdle'] },
-          'user.home': { target: '.screen.home', actions: 'restartIdle' },
+          'user.home': [
+            // A device at work is never interrupted: home follows once its step is done.
+            { guard: 'flowBusy', actions: ['noteGoingHome', 'restartIdle'] },
+            { target: '.screen.home', actions: 'restartIdle' },
+          ],
         },
         states: {
           screen: {
@@ -349,8 +421,27 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
               },
               flow: {
                 initial: 'starting',
-                exit: assign({ flow: null, pendingCode: null }),
-                on: { 'user.back': { actions: sendTo('flow', ({ event }) => event) } },
+                exit: assign({ flow: null, pendingCode: null, busy: null, goingHome: null }),
+                invoke: {
+                  id: 'activity',
+                  src: 'watchFlowActivity',
+                  input: ({ self }) => ({ session: self }),
+                },
+                on: {
+                  // Nor does 上一步 stop a device at work.
+                  'user.back': {
+                    guard: not('flowBusy'),
+                    actions: sendTo('flow', ({ event }) => event),
+                  },
+                  'flow.activity': [
+                    {
+                      guard: 'homeWaitOver',
+                      target: 'home',
+                      actions: ['noteActivity', 'restartIdle'],
+                    },
+                    { actions: 'noteActivity' },
+                  ],
+                },
                 states: {
                   ...flowScreens,
                 },
@@ -367,7 +458,13 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
           idle: {
             initial: 'counting',
             states: {
+              // While a device works (a card read, a face check, a sheet printing) the idle
+              // count waits: a timeout must never cancel it. It starts afresh once it is done.
+              paused: {
+                always: { guard: not('flowBusy'), target: 'counting' },
+              },
               counting: {
+                always: { guard: 'flowBusy', target: 'paused' },
                 on: {
                   'user.activity': { target: 'counting', reenter: true },
                   'idle.restart': { target: 'counting', reenter: true },
@@ -377,6 +474,7 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
                 after: { untilWarning: 'warning' },
               },
               warning: {
+                always: { guard: 'flowBusy', target: 'paused' },
                 entry: 'startCountdown',
                 exit: 'clearCountdown',
                 on: {

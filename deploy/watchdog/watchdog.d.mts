@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 
 export const KIOSK_FLAGS: string[];
+export const MOUNT_PROBE: string;
 
 export interface WatchdogOptions {
   url: string;
@@ -9,6 +10,8 @@ export interface WatchdogOptions {
   extraFlags?: string[];
   heartbeatMs?: number;
   missedBeats?: number;
+  /** How long the page may answer without the app mounted before it is opened afresh. */
+  mountLimitMs?: number;
   log?: (entry: { event: string; at: string; [key: string]: unknown }) => void;
 }
 

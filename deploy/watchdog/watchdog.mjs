@@ -1,5 +1,6 @@
 // The kiosk watchdog: launches Chromium in kiosk mode and keeps the kiosk on screen. When the page
-// crashes, or stops answering (two missed heartbeats), it opens the app afresh — which always
+// crashes, or stops answering (two missed heartbeats), or answers without the app on screen (a
+// blank page: the app not mounted within a time limit), it opens the app afresh — which always
 // starts at attract — and closes the broken page: back within 10 s. When Chromium itself exits it
 // is started again, with a growing pause if it keeps failing. Each event is one JSON line on stdout.
 import { spawn } from 'node:child_process';
@@ -27,14 +28,30 @@ export const KIOSK_FLAGS = [
 ];
 
 /**
+ * The heartbeat's question to the page: is the app on screen? The kiosk marks `<html
+ * data-kiosk>` (kiosk-ui/outOfService.ts): `mounted` once the app is rendered into #app,
+ * `out-of-service` while its own out-of-service screen is up (the page is alive and says so, and
+ * retries by itself), `booting` before. Anything else — a blank page, #app emptied — is not mounted.
+ */
+export const MOUNT_PROBE = `(() => {
+  const state = document.documentElement.dataset.kiosk;
+  if (state === 'out-of-service') return state;
+  const app = document.getElementById('app');
+  return state === 'mounted' && app !== null && app.childElementCount > 0 ? 'mounted' : 'not-mounted';
+})()`;
+
+/**
  * @param {{ url: string, chromium?: string, userDataDir?: string, extraFlags?: string[],
- *   heartbeatMs?: number, missedBeats?: number, log?: (entry: object) => void }} options
+ *   heartbeatMs?: number, missedBeats?: number, mountLimitMs?: number,
+ *   log?: (entry: object) => void }} options
  */
 export function startWatchdog(options) {
   const chromium = options.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'budayang-kiosk-'));
   const heartbeatMs = options.heartbeatMs ?? 2000;
   const missedBeats = options.missedBeats ?? 2;
+  // The kiosk's own start limit is 20 s (kiosk-ui/main.tsx); past this the page is opened afresh.
+  const mountLimitMs = options.mountLimitMs ?? 45_000;
   const events = new EventEmitter();
   const log = (entry) => {
     const line = { at: new Date().toISOString(), ...entry };
@@ -48,6 +65,8 @@ export function startWatchdog(options) {
   let stopped = false;
   let heartbeat = null;
   let missed = 0;
+  /** Since when the watched page has answered without the app on screen (null: it has it). */
+  let unmountedSince = null;
   let recovering = false;
   let restarts = 0;
   let launchedAt = 0;
@@ -87,6 +106,7 @@ export function startWatchdog(options) {
     await cdp.send('Inspector.enable', {}, { sessionId });
     await cdp.send('Page.enable', {}, { sessionId });
     missed = 0;
+    unmountedSince = Date.now(); // a page being opened has its start limit to mount
     startHeartbeat();
     log({ event: 'watching', targetId: id });
   }
@@ -99,12 +119,20 @@ export function startWatchdog(options) {
       cdp
         .send(
           'Runtime.evaluate',
-          { expression: '1', returnByValue: true },
+          { expression: MOUNT_PROBE, returnByValue: true },
           { sessionId, timeoutMs: heartbeatMs },
         )
         .then(
-          () => {
-            if (page?.sessionId === sessionId) missed = 0;
+          (answer) => {
+            if (page?.sessionId !== sessionId) return;
+            missed = 0;
+            const state = answer?.result?.value;
+            if (state === 'mounted' || state === 'out-of-service') {
+              unmountedSince = null;
+              return;
+            }
+            unmountedSince ??= Date.now();
+            if (Date.now() - unmountedSince >= mountLimitMs) void recover('app-not-mounted');
           },
           () => {
             if (page?.sessionId !== sessionId) return;

@@ -1,6 +1,6 @@
 import type { IdCardRecord } from '../../domain';
 import type { Unsubscribe, WaitOptions } from '../device';
-import type { CardPresence, IdCardReader } from '../idCardReader';
+import type { CardInField, CardPresence, IdCardReader } from '../idCardReader';
 import { MockDevice } from './mockDevice';
 import { sleep, until } from './mockTiming';
 import { TEST_PERSONS, findTestPerson, type TestPerson } from '../../domain/testPersons';
@@ -22,7 +22,8 @@ export class MockIdCardReader extends MockDevice<'idCard'> implements IdCardRead
   readonly #readMs: number;
   readonly #defaultTimeoutMs: number;
   readonly #persons: readonly TestPerson[];
-  #card: { record: IdCardRecord; read: boolean } | undefined;
+  /** The card in the field; `aside` once a visit ended with it there (see setAside). */
+  #card: { record: IdCardRecord; aside: boolean } | undefined;
   #cardListeners = new Set<(presence: CardPresence) => void>();
   /** Aborts the read under way with 'card-removed' when the card leaves the field. */
   #reading: AbortController | undefined;
@@ -44,14 +45,23 @@ export class MockIdCardReader extends MockDevice<'idCard'> implements IdCardRead
     return () => this.#cardListeners.delete(listener);
   }
 
+  queryCard(): Promise<CardInField> {
+    if (!this.#card) return Promise.resolve('none');
+    return Promise.resolve(this.#card.aside ? 'set-aside' : 'card');
+  }
+
+  setAside(): void {
+    if (this.#card) this.#card.aside = true;
+  }
+
   read(options: WaitOptions = {}): Promise<IdCardRecord> {
     return this.core.run(options, this.#defaultTimeoutMs, async (signal) => {
       await until(signal, (done) => {
-        const ifFresh = () => {
-          if (this.#card && !this.#card.read) done();
+        const ifReadable = () => {
+          if (this.#card && !this.#card.aside) done();
         };
-        ifFresh();
-        return this.onCard(ifFresh);
+        ifReadable();
+        return this.onCard(ifReadable);
       });
       return this.#readCard(signal);
     });
@@ -76,7 +86,6 @@ export class MockIdCardReader extends MockDevice<'idCard'> implements IdCardRead
         this.#failingReads = Math.max(0, this.#failingReads - 1);
         throw this.core.error('read-failed', 'the card could not be read (a fault the tester set)');
       }
-      card.read = true;
       return { ...card.record };
     } finally {
       endBusy();
@@ -93,7 +102,7 @@ export class MockIdCardReader extends MockDevice<'idCard'> implements IdCardRead
         ? findTestPerson(recordOrPersonId, this.#persons).record
         : recordOrPersonId;
     if (this.#card) this.remove();
-    this.#card = { record, read: false };
+    this.#card = { record, aside: false };
     this.#emitCard('inserted');
   }
 

@@ -1,24 +1,28 @@
 import * as v from 'valibot';
 import type { IdCardRecord } from '../../domain';
 import { DeviceError, type DeviceStatus, type Unsubscribe, type WaitOptions } from '../device';
-import type { CardPresence, IdCardReader } from '../idCardReader';
+import type { CardInField, CardPresence, IdCardReader } from '../idCardReader';
 import { bounded } from '../shared/bounded';
 import { StatusDevice } from '../shared/statusCell';
 import type { BridgeConnection } from './bridgeConnection';
 import {
+  cardStatusSchema,
   completionError,
   completionSchema,
   idCardRecordSchema,
   statusChangedSchema,
 } from './bridgeProtocol';
 
+/** How long the bridge has to say whether a card lies in the field. */
+const STATUS_BOUND_MS = 2_000;
+
 /** The resident-ID reader behind the local device bridge. */
 export class BridgeIdCardReader extends StatusDevice<'idCard'> implements IdCardReader {
   readonly #bridge: BridgeConnection;
   #deviceStatus: DeviceStatus = 'online';
   #cardPresent = false;
-  /** Whether the card now in the field was read: it must leave before the next read. */
-  #placementRead = false;
+  /** Whether the card now in the field lay there when a visit ended: not read until placed again. */
+  #aside = false;
   #presence = new Set<(presence: CardPresence) => void>();
 
   constructor(bridge: BridgeConnection) {
@@ -47,6 +51,41 @@ export class BridgeIdCardReader extends StatusDevice<'idCard'> implements IdCard
     return () => this.#presence.delete(listener);
   }
 
+  /**
+   * Asks the bridge (`IdCard.Status`) whether a card lies in the field, and follows its answer:
+   * a card placed while the connection was down is known from here on. A bridge that does not
+   * answer (an older one, or none) leaves what the media events told.
+   */
+  queryCard(): Promise<CardInField> {
+    const known = (): CardInField =>
+      !this.#cardPresent ? 'none' : this.#aside ? 'set-aside' : 'card';
+    if (!this.#bridge.open) return Promise.resolve(known());
+    return new Promise<CardInField>((resolve) => {
+      let settled = false;
+      const finish = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(bound);
+        resolve(known());
+      };
+      const requestId = this.#bridge.command('IdCard.Status', {}, (message) => {
+        const status = v.safeParse(cardStatusSchema, message?.payload);
+        const media = status.success ? status.output.media : undefined;
+        if (!settled && status.success && status.output.completionCode === 'success' && media)
+          this.#setPresence(media === 'present');
+        finish();
+      });
+      const bound = setTimeout(() => {
+        this.#bridge.cancel(requestId);
+        finish();
+      }, STATUS_BOUND_MS);
+    });
+  }
+
+  setAside(): void {
+    if (this.#cardPresent) this.#aside = true;
+  }
+
   read(options?: WaitOptions): Promise<IdCardRecord> {
     return bounded<IdCardRecord>(
       'idCard',
@@ -57,7 +96,6 @@ export class BridgeIdCardReader extends StatusDevice<'idCard'> implements IdCard
         }
         let requestId: number | null = null;
         const start = () => {
-          this.#placementRead = true;
           requestId = this.#bridge.command('IdCard.Read', {}, (message) => {
             requestId = null;
             if (!message)
@@ -74,8 +112,6 @@ export class BridgeIdCardReader extends StatusDevice<'idCard'> implements IdCard
                 completion.output.completionCode,
                 completion.output.errorCode,
               );
-              // A failed read leaves the card to be read again.
-              if (code === 'read-failed') this.#placementRead = false;
               return reject(
                 new DeviceError(
                   'idCard',
@@ -103,7 +139,7 @@ export class BridgeIdCardReader extends StatusDevice<'idCard'> implements IdCard
           if (status === 'offline')
             reject(new DeviceError('idCard', 'offline', 'the ID reader went offline'));
         });
-        if (this.#cardPresent && !this.#placementRead) start();
+        if (this.#cardPresent && !this.#aside) start();
         return () => {
           offCard();
           offStatus();
@@ -118,7 +154,7 @@ export class BridgeIdCardReader extends StatusDevice<'idCard'> implements IdCard
   #setPresence(present: boolean): void {
     if (present === this.#cardPresent) return;
     this.#cardPresent = present;
-    if (!present) this.#placementRead = false;
+    if (!present) this.#aside = false;
     for (const listener of [...this.#presence]) listener(present ? 'inserted' : 'removed');
   }
 }

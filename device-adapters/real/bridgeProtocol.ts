@@ -46,6 +46,12 @@ export const idCardRecordSchema = v.object({
   photo: v.optional(v.pipe(v.string(), v.startsWith('data:'))),
 });
 
+/** The completion of `IdCard.Status`: whether a card lies in the reader's field. */
+export const cardStatusSchema = v.object({
+  completionCode: v.string(),
+  media: v.optional(v.picklist(['present', 'notPresent'])),
+});
+
 export const statusChangedSchema = v.object({
   device: v.picklist(['idCard', 'face']),
   status: v.picklist(['online', 'offline', 'busy', 'hardware-error']),

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { EventButton } from './EventButton';
 import type { DeviceErrorCode } from '../../device-adapters';
 import { FailureNotice } from './FailureNotice';
 
@@ -41,5 +42,47 @@ export function FailurePanel(props: {
       {says[step.name]}
       {props.children}
     </section>
+  );
+}
+
+/** The part of a step view that steps back or tries again. */
+interface BacksAndRetries {
+  name: string;
+  hasTag(tag: string): boolean;
+  can(event: { type: 'user.back' } | { type: 'user.retry' }): boolean;
+  send(event: { type: 'user.back' } | { type: 'user.retry' }): void;
+}
+
+/**
+ * A service that did not answer (the catalog, the back office): what went wrong, by state
+ * (`says`), with 上一步 and 重试. A device's failure, when there is one, is said first.
+ */
+export function RetryPanel(props: {
+  step: BacksAndRetries;
+  failure?: DeviceErrorCode | null;
+  says: Readonly<Record<string, string>>;
+  back: string;
+  retry: string;
+}) {
+  const { step } = props;
+  const says = Object.fromEntries(
+    Object.entries(props.says).map(([state, words]) => [
+      state,
+      <p class="notice notice--failure" role="alert">
+        {words}
+      </p>,
+    ]),
+  );
+  return (
+    <FailurePanel step={step} failure={props.failure ?? null} says={says}>
+      <div class="flow__actions">
+        <EventButton step={step} event={{ type: 'user.back' }} look="secondary">
+          {props.back}
+        </EventButton>
+        <EventButton step={step} event={{ type: 'user.retry' }}>
+          {props.retry}
+        </EventButton>
+      </div>
+    </FailurePanel>
   );
 }

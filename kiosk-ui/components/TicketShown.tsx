@@ -3,6 +3,7 @@ import type { DeviceErrorCode } from '../../device-adapters';
 import { queueMessages } from '../flows/queue/messages';
 import { useLocalised, useMessages, useMode } from '../session';
 import { EventButton } from './EventButton';
+import { CardReminder } from '../screens/CardReminder';
 
 type TicketEvent = { type: 'user.retry' } | { type: 'user.done' };
 
@@ -27,6 +28,7 @@ export function TicketShown(props: {
   const { ticket, service, printFailure } = props;
   return (
     <section class="flow__step ticket-shown" aria-live="polite">
+      <CardReminder />
       {props.notice && <p class="notice">{props.notice}</p>}
       {printFailure && (
         <p class="notice notice--failure" role="alert">
@@ -36,7 +38,11 @@ export function TicketShown(props: {
       )}
       <p class="flow__prompt">{props.heading}</p>
       <p class="ticket-number">{ticket.number}</p>
-      {ticket.priority && <p class="ticket-priority">{m.priority}</p>}
+      {ticket.priority && (
+        <p class="ticket-priority" data-speak>
+          {m.priority}
+        </p>
+      )}
       <p class="flow__prompt">
         {m.waitingAhead(ticket.waitingAhead, estimatedWaitMinutes(service, ticket.waitingAhead))}
       </p>

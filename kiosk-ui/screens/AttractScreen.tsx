@@ -1,6 +1,7 @@
 import type { FlowId } from '../../domain';
 import { SettingsButtons } from '../components/TopBar';
 import { useFlowTitle, useKiosk, useMessages, useMode, useSend } from '../session';
+import { CardReminder } from './CardReminder';
 
 /** The calm screen between visits: what the terminal does, and one large way in. */
 export function AttractScreen() {
@@ -16,6 +17,8 @@ export function AttractScreen() {
         <span class="badge">7×24</span>
         <SettingsButtons {...mode} />
       </div>
+      {/* A card left by the visit that just ended: the first thing anyone sees. */}
+      <CardReminder />
       <button type="button" class="attract__wake" onClick={() => send({ type: 'user.wake' })}>
         <span class="attract__hall">{config.hall.name[mode.locale]}</span>
         <h1 id="attract-title" class="attract__headline">

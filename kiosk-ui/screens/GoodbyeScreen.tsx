@@ -1,4 +1,5 @@
 import { useMessages, useSend } from '../session';
+import { CardReminder } from './CardReminder';
 
 export function GoodbyeScreen() {
   const t = useMessages();
@@ -8,6 +9,7 @@ export function GoodbyeScreen() {
       <h1 id="goodbye-title" class="screen-title">
         {t.goodbye.title}
       </h1>
+      <CardReminder />
       <p class="goodbye__reminder">{t.goodbye.reminder}</p>
       <button type="button" class="primary-button" onClick={() => send({ type: 'user.finish' })}>
         {t.goodbye.done}

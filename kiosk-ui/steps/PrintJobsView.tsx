@@ -5,6 +5,7 @@ import { FailurePanel } from '../components/StepPanels';
 import { useStep } from '../components/useStep';
 import { useLocalised } from '../session';
 import { printJobsMessages } from './messages';
+import { PrintOutcomeNotice } from './PrintOutcomeNotice';
 
 export type PrintJobsRef = ActorRefFrom<PrintJobsMachine>;
 
@@ -23,8 +24,11 @@ export function PrintJobsView({ printing }: { printing: PrintJobsRef }) {
         says={{
           failed: (
             <>
-              <p class="flow__prompt">{m.failed}</p>
-              {c.uncertain && <p class="flow__explain">{m.uncertain}</p>}
+              {/* What printed, what did not, and where to go: never "load paper". */}
+              <PrintOutcomeNotice
+                titles={c.jobs.filter(isPlannedPrint).map((j) => j.request.title)}
+                results={c.uncertain ? [...c.results, 'needs-check'] : c.results}
+              />
             </>
           ),
         }}
@@ -33,10 +37,14 @@ export function PrintJobsView({ printing }: { printing: PrintJobsRef }) {
           <EventButton step={s} event={{ type: 'user.done' }} look="secondary">
             {m.stop}
           </EventButton>
-          {/* A sheet that may have printed is not printed again: no retry to offer. */}
-          <EventButton step={s} event={{ type: 'user.retry' }} refused="hide">
-            {m.retry}
-          </EventButton>
+          {/* The print step takes a retry only where it can help (not after a sheet that may
+              have printed, nor while storage is full); none is offered while the paper is out,
+              which no citizen can load: the outcome notice sends them to staff instead. */}
+          {c.failure !== 'paper-out' && (
+            <EventButton step={s} event={{ type: 'user.retry' }} refused="hide">
+              {m.retry}
+            </EventButton>
+          )}
         </div>
       </FailurePanel>
       {!s.hasTag('failed') && (

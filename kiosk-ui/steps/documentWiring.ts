@@ -17,11 +17,27 @@ import {
   type DocumentFlowSetup,
 } from '../../machines';
 import { wiredCardStep } from './cardWiring';
+import { guardStore } from '../../stores/shared/storageHealth';
 
 /** What the identity check keeps of a card: its failed face checks, under a keyed hash. */
 export interface IdentityServices {
   holderKeys: HolderKeys;
   faceLockout: FaceLockout;
+}
+
+/**
+ * A document flow's stores as it may use them: a write refused for want of space pauses the
+ * flows that write, and the face lock-out refuses at once while the pause lasts, so the flow says
+ * 暂停服务 at its first store call (before the face check) rather than after the citizen's work.
+ */
+export function guardedDocumentStores(journal: PrintJournal, identity: IdentityServices) {
+  return {
+    journal: guardStore(journal),
+    identity: {
+      holderKeys: guardStore(identity.holderKeys),
+      faceLockout: guardStore(identity.faceLockout, { refuseWhilePaused: true }),
+    } satisfies IdentityServices,
+  };
 }
 
 /** The identity check and the journalled printing, shared by the document flows. */

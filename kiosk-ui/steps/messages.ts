@@ -61,13 +61,25 @@ export const identityMessages = {
 const printJobsZhCN = {
   printing: (n: number, of: number, title: string) => `正在打印第 ${n}／${of} 张：${title}`,
   failed: '打印没有完成。',
-  retry: '装好纸后重试',
+  retry: '重新打印',
   uncertain:
     '打印可能已部分完成。为避免重复打印，本张不会再次打印，请在办公时间到窗口，工作人员会为您核实。',
   stop: '结束打印',
   printedCount: (n: number) => `已打印 ${n} 张。`,
   skipped: (n: number) => `${n} 张此前已打印，未重复打印。`,
   needsCheck: (n: number) => `${n} 张需工作人员核实。`,
+  // What became of each document when not everything came out (a jam, the paper ran out).
+  outcomeTitle: '打印没有全部完成',
+  outcomePrinted: (titles: string) => `已打印：${titles}。`,
+  outcomeBefore: (titles: string) => `此前已打过，这次没有重复打印：${titles}。`,
+  outcomeUnsure: (titles: string) =>
+    `可能只打印了一部分：${titles}。为避免重复打印，本机不会再打印这一张。`,
+  outcomeNotPrinted: (titles: string) => `未打印：${titles}。`,
+  outcomeLater: '未打印的可以下次来本机再打印。',
+  outcomeWindow: (hours: string, windows: string) =>
+    `请在办公时间（${hours}）带身份证到${windows}，工作人员会为您核实。`,
+  outcomeTelephone: (telephone: string) => `咨询电话：${telephone}`,
+  listSeparator: '、',
 };
 
 export type PrintJobsMessages = typeof printJobsZhCN;
@@ -75,16 +87,35 @@ export type PrintJobsMessages = typeof printJobsZhCN;
 const printJobsEn: PrintJobsMessages = {
   printing: (n: number, of: number, title: string) => `Printing sheet ${n} of ${of}: ${title}`,
   failed: 'Printing did not finish.',
-  retry: 'Try again once paper is loaded',
+  retry: 'Print again',
   uncertain:
     'This sheet may have been partly printed. So that nothing is printed twice, it will not be printed again here; please visit a window during office hours and staff will check.',
   stop: 'Stop printing',
   printedCount: (n: number) => `${n} sheet${n === 1 ? '' : 's'} printed.`,
   skipped: (n: number) => `${n} printed before, not printed again.`,
   needsCheck: (n: number) => `${n} to be checked by staff.`,
+  outcomeTitle: 'Not everything was printed',
+  outcomePrinted: (titles: string) => `Printed: ${titles}.`,
+  outcomeBefore: (titles: string) => `Printed on an earlier visit, not printed again: ${titles}.`,
+  outcomeUnsure: (titles: string) =>
+    `Perhaps only partly printed: ${titles}. So that nothing is printed twice, this kiosk will not print it again.`,
+  outcomeNotPrinted: (titles: string) => `Not printed: ${titles}.`,
+  outcomeLater: 'What was not printed can be printed at this kiosk on a later visit.',
+  outcomeWindow: (hours: string, windows: string) =>
+    `Please bring your ID card to ${windows} during office hours (${hours}); staff will check it for you.`,
+  outcomeTelephone: (telephone: string) => `Enquiries: ${telephone}`,
+  listSeparator: ', ',
 };
 
 export const printJobsMessages = {
   'zh-CN': printJobsZhCN,
   en: printJobsEn,
 } as const satisfies LocaleMessages<PrintJobsMessages>;
+
+/** The card step's own words (a card left on the reader by an ended visit). */
+export const cardStepMessages: LocaleMessages<{ placeAgain: string }> = {
+  'zh-CN': { placeAgain: '读卡区上已有一张身份证。如是您的，请拿起后重新放好。' },
+  en: {
+    placeAgain: 'A card already lies on the reader. If it is yours, lift it and place it again.',
+  },
+};

@@ -40,8 +40,9 @@ function problemOf(card: IdCardRecord | null, today: CalendarDate | null): IdCar
 const unprovided = unprovidedActor('cardStepMachine');
 
 /**
- * 读取身份证: asks the reader whether a card already lies on it, reads it (or the card laid on it
- * next), and checks that it can be used today. The flow that invokes it decides what a refused
+ * 读取身份证: asks the reader whether a card already lies on it (one the visit read before is
+ * read again; one left when an earlier visit ended is not), reads it, or the card laid on it
+ * next, and checks that it can be used today. A card pulled out mid-read is read when put back. The flow that invokes it decides what a refused
  * or unread card means there.
  */
 export const cardStepMachine = setup({
@@ -52,12 +53,14 @@ export const cardStepMachine = setup({
     tags: {} as 'busy' | 'failed',
   },
   actors: {
-    cardOnReader: fromPromise<boolean>(unprovided('cardOnReader')),
+    /** Whether a card to read lies on the reader; 'set-aside' for one left as a visit ended. */
+    cardOnReader: fromPromise<boolean | 'set-aside'>(unprovided('cardOnReader')),
     readIdCard: fromPromise<IdCardRecord>(unprovided('readIdCard')),
   },
   delays: {
     // A backstop: the reader's own bound (60 s) answers first; this one only if it never does.
     readBound: 90_000,
+    rereadPause: 300,
   },
   guards: {
     cardUnusable: ({ context }) => problemOf(context.card, context.today) !== null,
@@ -76,7 +79,8 @@ export const cardStepMachine = setup({
       invoke: {
         src: 'cardOnReader',
         onDone: [
-          { guard: ({ event }) => event.output, target: 'reading.cardPresent' },
+          { guard: ({ event }) => event.output === true, target: 'reading.cardPresent' },
+          { guard: ({ event }) => event.output === 'set-aside', target: 'reading.cardSetAside' },
           { target: 'reading.awaitingCard' },
         ],
         // A reader that cannot say reads all the same; the read reports what is wrong.
@@ -91,20 +95,37 @@ export const cardStepMachine = setup({
         // Every reader's output is sanitised here, once, before it is checked or shown.
         onDone: {
           target: 'checking',
-          actions: assign({ card: ({ event }) => sanitiseIdCardRecord(event.output) }),
+          actions: assign({
+            card: ({ event }) => sanitiseIdCardRecord(event.output),
+            failure: null,
+          }),
         },
-        onError: {
-          target: 'failed',
-          actions: assign({ failure: ({ event }) => deviceErrorCode(event.error) }),
-        },
+        onError: [
+          // Pulled out mid-read: the read starts again and takes the card when it is put back
+          // (the failure stays on screen until then); not a failure the citizen must answer.
+          {
+            guard: ({ event }) => deviceErrorCode(event.error) === 'card-removed',
+            target: 'cardRemoved',
+            actions: assign({ failure: 'card-removed' as const }),
+          },
+          {
+            target: 'failed',
+            actions: assign({ failure: ({ event }) => deviceErrorCode(event.error) }),
+          },
+        ],
       },
       after: { readBound: { target: 'failed', actions: assign({ failure: 'timeout' as const }) } },
       states: {
         // The citizen, not a device, is awaited: not busy.
         awaitingCard: {},
+        // A card left when an earlier visit ended: read once it is lifted and placed again.
+        cardSetAside: {},
         cardPresent: { tags: 'busy' },
       },
     },
+    // A moment's pause, so that a reader that keeps reporting the card gone cannot spin; then
+    // the read waits for the card again.
+    cardRemoved: { after: { rereadPause: 'reading' } },
     checking: {
       always: [
         {

@@ -41,12 +41,53 @@ export interface PrintJobsOutput {
   results: SheetResult[];
   /** Whether printing stopped on a printer failure before every document was done. */
   stopped: boolean;
+  /** The documents' titles in the order they were to print, for saying which came out. */
+  titles?: string[];
 }
 
-export const summaryOf = (output: PrintStepOutput): PrintJobsOutput => ({
+export const summaryOf = (
+  output: PrintStepOutput,
+  jobs?: readonly PlannedPrint[],
+): PrintJobsOutput => ({
   results: output.results,
   stopped: output.result === 'failed',
+  ...(jobs && { titles: jobs.map((job) => job.request.title) }),
 });
+
+/**
+ * Which documents came out and which did not, in the citizen's terms: printed now; printed on
+ * an earlier visit (not again); perhaps printed in part (a jam: never printed again here, staff
+ * check it at a window); not printed (the journal lets a later visit print it).
+ */
+export interface PrintOutcome {
+  printed: string[];
+  before: string[];
+  unsure: string[];
+  notPrinted: string[];
+}
+
+/**
+ * The outcome of printing `titles` with the step's `results` so far (one a document, in order;
+ * those past the end did not print).
+ */
+export function printOutcome(
+  titles: readonly string[],
+  results: readonly SheetResult[],
+): PrintOutcome {
+  const outcome: PrintOutcome = { printed: [], before: [], unsure: [], notPrinted: [] };
+  titles.forEach((title, index) => {
+    const result = results[index];
+    if (result === 'printed') outcome.printed.push(title);
+    else if (result === 'already-printed' || result === 'in-progress') outcome.before.push(title);
+    else if (result === 'needs-check') outcome.unsure.push(title);
+    else outcome.notPrinted.push(title);
+  });
+  return outcome;
+}
+
+/** Whether a citizen must be told what became of the documents: one did not come out whole. */
+export const somethingMissing = (outcome: PrintOutcome) =>
+  outcome.unsure.length > 0 || outcome.notPrinted.length > 0;
 
 /** The fields every document flow keeps, as it starts: nothing known, nobody verified. */
 export interface DocumentFlowFields {
@@ -143,8 +184,14 @@ function printing<Context>(jobs: (context: Context) => readonly PlannedPrint[], 
         target: next,
         actions: {
           type: 'takeStepResult',
-          params: ({ event }: { event: DoneActorEvent<PrintStepOutput> }): DocumentFlowChange => ({
-            printSummary: summaryOf(event.output),
+          params: ({
+            context,
+            event,
+          }: {
+            context: Context;
+            event: DoneActorEvent<PrintStepOutput>;
+          }): DocumentFlowChange => ({
+            printSummary: summaryOf(event.output, jobs(context)),
             outcome: 'done',
           }),
         } as const,

@@ -81,7 +81,9 @@ export const printStepMachine = setup({
   guards: {
     allDone: ({ context }) => context.current >= context.jobs.length,
     endsOnFailure: ({ context }) => context.onFailure === 'end',
-    mayRetry: ({ context }) => !context.uncertain,
+    // A sheet that may have printed is never printed again; nor is a retry offered while the
+    // kiosk's storage is full (the journal cannot record the sheet): staff must free it.
+    mayRetry: ({ context }) => !context.uncertain && context.failure !== 'storage-full',
   },
 }).createMachine({
   id: 'print',

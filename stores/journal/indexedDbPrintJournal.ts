@@ -1,4 +1,5 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { openStore } from '../shared/openStore';
 import type {
   BeginResult,
   PrintJob,
@@ -25,7 +26,7 @@ export class IndexedDbPrintJournal implements PrintJournal {
   readonly #db: Promise<IDBPDatabase<JournalDb>>;
 
   constructor(options: { databaseName?: string } = {}) {
-    this.#db = openDB<JournalDb>(options.databaseName ?? PRINT_JOURNAL_DATABASE, 1, {
+    this.#db = openStore<JournalDb>(options.databaseName ?? PRINT_JOURNAL_DATABASE, 1, {
       upgrade(db) {
         const jobs = db.createObjectStore('jobs', { keyPath: 'key' });
         jobs.createIndex('byState', 'state');

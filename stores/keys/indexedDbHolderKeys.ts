@@ -1,4 +1,5 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { openStore } from '../shared/openStore';
 import type { CalendarDate, HolderKeys, StableKeyPurpose } from '../../domain';
 import { KEYS_DATABASE } from './database';
 
@@ -34,7 +35,7 @@ export class IndexedDbHolderKeys implements HolderKeys {
 
   constructor(options: { databaseName?: string; now?: () => Date } = {}) {
     this.#now = options.now ?? (() => new Date());
-    this.#db = openDB<KeysDb>(options.databaseName ?? KEYS_DATABASE, 1, {
+    this.#db = openStore<KeysDb>(options.databaseName ?? KEYS_DATABASE, 1, {
       upgrade(db) {
         db.createObjectStore('secrets', { keyPath: 'id' });
       },

@@ -1,4 +1,5 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { openStore } from '../shared/openStore';
 import type { CardLock, FaceLockout, FaceLockoutPolicy, FaceRefusal } from '../../domain';
 import { FACE_LOCKOUT_DATABASE } from './database';
 
@@ -38,7 +39,7 @@ export class IndexedDbFaceLockout implements FaceLockout {
     this.#policy = options.policy;
     this.#kioskId = options.kioskId;
     this.#now = options.now ?? (() => new Date());
-    this.#db = openDB<LockoutDb>(options.databaseName ?? FACE_LOCKOUT_DATABASE, 1, {
+    this.#db = openStore<LockoutDb>(options.databaseName ?? FACE_LOCKOUT_DATABASE, 1, {
       upgrade(db) {
         db.createObjectStore('cards', { keyPath: 'holderKey' });
         db.createObjectStore('refusals', { keyPath: 'id' }).createIndex('byAt', 'at');

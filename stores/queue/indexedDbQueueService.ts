@@ -1,10 +1,5 @@
-import {
-  openDB,
-  type DBSchema,
-  type IDBPDatabase,
-  type IDBPObjectStore,
-  type IDBPTransaction,
-} from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
+import { openStore } from '../shared/openStore';
 import {
   DEFAULT_APPOINTMENT_RULES,
   addDays,
@@ -130,7 +125,7 @@ export class IndexedDbQueueService implements QueueService {
     this.#now = options.now ?? (() => new Date());
     this.#locks = options.locks === undefined ? browserLocks() : options.locks;
     this.#alive = this.#holdLock();
-    this.#db = openDB<QueueDb>(options.databaseName ?? QUEUE_DATABASE, 3, {
+    this.#db = openStore<QueueDb>(options.databaseName ?? QUEUE_DATABASE, 3, {
       upgrade(db, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) {
           const tickets = db.createObjectStore('tickets', { keyPath: 'id' });

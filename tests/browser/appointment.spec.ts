@@ -11,7 +11,8 @@ test('at 2 a.m. 取号 hands over to 预约; a booked citizen checks in with the
   await page.getByRole('button', { name: '预约下一个工作日' }).click();
   await expect(page.getByRole('heading', { name: '请选择要预约的业务' })).toBeVisible();
   await page.getByRole('button', { name: '不动产登记' }).click();
-  await expect(page.getByRole('heading', { name: '2026-11-23' })).toBeVisible();
+  // Days say their weekday and 今天/明天 (at 2 a.m. this morning's slots are open).
+  await expect(page.getByRole('heading', { name: '11月23日 周一（今天）' })).toBeVisible();
   await page
     .getByRole('button', { name: /^09:30–10:00/ })
     .first()
@@ -23,7 +24,8 @@ test('at 2 a.m. 取号 hands over to 预约; a booked citizen checks in with the
   await expect(page.getByRole('button', { name: '请输入 11 位手机号码' })).toBeVisible();
   await page.getByRole('button', { name: '8', exact: true }).click();
   await page.getByRole('button', { name: '下一步' }).click();
-  await expect(page.getByText('138****5678')).toBeVisible();
+  // The confirmation shows the whole number, so a mistyped digit can be seen.
+  await expect(page.getByText('138 1234 5678')).toBeVisible();
   await page.getByRole('button', { name: '确认预约' }).click();
   await expect(page.getByText('预约成功')).toBeVisible({ timeout: 10_000 });
   const [slip] = (await page.evaluate(() => window.kioskSim?.printed())) ?? [];

@@ -86,7 +86,7 @@ test('anyone looks up an address: the seizure shows, the owner does not; the res
     await page.getByRole('button', { name: part, exact: true }).click();
   await expect(page.getByRole('heading', { name: '查询结果' })).toBeVisible();
   await expect(page.getByText(/已查封（北京市朝阳区人民法院/)).toBeVisible();
-  await expect(page.getByText('权利人信息仅向权利人本人提供。')).toBeVisible();
+  await expect(page.getByText('权利人信息，仅向权利人本人提供。')).toBeVisible();
   await expect(page.getByText('李明')).toHaveCount(0);
   await page.getByRole('button', { name: '打印查询结果' }).click();
   await expect(page.getByText('请取走您的查询结果')).toBeVisible({ timeout: 15_000 });

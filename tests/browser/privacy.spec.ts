@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { attractButton, openKiosk, wake } from './support';
+import { attractButton, openKiosk, placesHolding, wake } from './support';
 
 const PLANTED = 'PLANTED-门诊-4401-9f3c';
 
@@ -51,45 +51,7 @@ test('after a timeout a string planted in the visit is found nowhere in the DOM 
   await expect(attractButton(page)).toBeVisible({ timeout: 15_000 });
 
   await page.evaluate(() => window.kioskSim?.idCard.remove());
-  const found = await page.evaluate(async (planted) => {
-    const places: string[] = [];
-    if (document.documentElement.outerHTML.includes(planted)) places.push('DOM');
-    if (
-      [...document.querySelectorAll('input, textarea')].some((el) =>
-        (el as HTMLInputElement).value.includes(planted),
-      )
-    )
-      places.push('input values');
-    if (JSON.stringify({ ...localStorage }).includes(planted)) places.push('localStorage');
-    if (JSON.stringify({ ...sessionStorage }).includes(planted)) places.push('sessionStorage');
-    // The kiosk keeps its own databases (the queue store); none may hold the planted string.
-    for (const { name } of await indexedDB.databases()) {
-      if (!name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const store of [...db.objectStoreNames]) {
-        const values = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        if (JSON.stringify(values).includes(planted)) places.push(`IndexedDB ${name}/${store}`);
-      }
-      db.close();
-      if (name === 'citizen-scratch') places.push('IndexedDB citizen-scratch (should be deleted)');
-    }
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) {
-        const response = await cache.match(request);
-        if (response && (await response.text()).includes(planted)) places.push(`cache ${name}`);
-      }
-    }
-    return places;
-  }, PLANTED);
+  const found = await placesHolding(page, PLANTED);
   expect(found).toEqual([]);
   // Nor anything of the card, in the kiosk's screen or its storage.
   const traces = await page.evaluate(

@@ -93,7 +93,7 @@ test('at 2 a.m. it says when the windows open instead of printing a useless numb
   await wake(page);
   await queueTile(page).click();
   await expect(page.getByText('现在不是窗口办公时间，无法取号。')).toBeVisible();
-  await expect(page.getByText('2026-11-23 08:30 起可取号。')).toBeVisible();
+  await expect(page.getByText('11月23日 周一（今天） 08:30 起可取号。')).toBeVisible();
   expect(await page.evaluate(() => window.kioskSim?.printed().length)).toBe(0);
 });
 

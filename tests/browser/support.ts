@@ -1,8 +1,21 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Opens the kiosk with the mock devices and waits for attract. */
-export async function openKiosk(page: Page, params: Record<string, string> = {}) {
+/** The tester setting that puts the simulator's SIM button on screen (kiosk-ui/launchOptions.ts). */
+export const SIMULATOR_SETTING_KEY = 'budayang.kiosk.simulator';
+
+/**
+ * Opens the kiosk with the mock devices and waits for attract. As a tester's browser: the SIM
+ * button is on screen (the tester setting), unless `{ tester: false }` asks for a citizen's
+ * screen; `?sim=1` in `params` opens the panel.
+ */
+export async function openKiosk(
+  page: Page,
+  params: Record<string, string> = {},
+  { tester = true }: { tester?: boolean } = {},
+) {
   const query = new URLSearchParams({ devices: 'mock', ...params });
+  if (tester)
+    await page.addInitScript((key) => localStorage.setItem(key, '1'), SIMULATOR_SETTING_KEY);
   await page.goto(`/?${query.toString()}`);
   await expect(attractButton(page)).toBeVisible();
   // The simulator loads after the first screen: a test that drives a device waits for it, or
@@ -19,4 +32,50 @@ export async function wake(page: Page) {
   await expect(
     page.getByRole('heading', { level: 1, name: /请选择要办理的业务|choose a service/ }),
   ).toBeVisible();
+}
+
+/**
+ * Where a text is found on the page after a visit: the DOM, input values, local and session
+ * storage, every IndexedDB database and every cache (the privacy wipe must leave it nowhere).
+ */
+export function placesHolding(page: Page, text: string): Promise<string[]> {
+  return page.evaluate(async (planted) => {
+    const places: string[] = [];
+    if (document.documentElement.outerHTML.includes(planted)) places.push('DOM');
+    if (
+      [...document.querySelectorAll('input, textarea')].some((el) =>
+        (el as HTMLInputElement).value.includes(planted),
+      )
+    )
+      places.push('input values');
+    if (JSON.stringify({ ...localStorage }).includes(planted)) places.push('localStorage');
+    if (JSON.stringify({ ...sessionStorage }).includes(planted)) places.push('sessionStorage');
+    // The kiosk keeps its own databases (the queue store); none may hold the planted string.
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of [...db.objectStoreNames]) {
+        const values = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        if (JSON.stringify(values).includes(planted)) places.push(`IndexedDB ${name}/${store}`);
+      }
+      db.close();
+      if (name === 'citizen-scratch') places.push('IndexedDB citizen-scratch (should be deleted)');
+    }
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        if (response && (await response.text()).includes(planted)) places.push(`cache ${name}`);
+      }
+    }
+    return places;
+  }, text);
 }

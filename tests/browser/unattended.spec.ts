@@ -121,6 +121,23 @@ test.describe('item 1: a card left on the reader', () => {
     await expect(reminder(page)).toHaveCount(0);
   });
 
+  test("a queue ticket's end screen: the card reminder is larger than the number itself", async ({
+    page,
+  }) => {
+    await page.clock.install({ time: new Date('2026-11-23T10:00:00') });
+    await openKiosk(page, { idle: '120' });
+    await wake(page);
+    await page.getByRole('button', { name: /^取号/ }).click();
+    await page.getByRole('button', { name: /不动产登记/ }).click();
+    await page.evaluate(() => window.kioskSim?.idCard.insert('elderly-70'));
+    await expect(page.locator('.ticket-number')).toHaveText(/^D\d{3}$/, { timeout: 10_000 });
+    await expect(reminder(page)).toHaveText(/请取走您的身份证/);
+    const end = await fontSizes(page.locator('main'));
+    expect(end.card).toBeGreaterThan(end.others);
+    await page.evaluate(() => window.kioskSim?.idCard.remove());
+    await expect(reminder(page)).toHaveCount(0);
+  });
+
   test('no reminder when the card was taken before the visit ended', async ({ page }) => {
     await openKiosk(page, { idle: '120' });
     await startLicencePrint(page);
@@ -242,9 +259,14 @@ test.describe('item 4: a card already on the reader is read', () => {
     await page.getByRole('button', { name: '结束办理' }).click();
     await page.locator('main').getByRole('button', { name: '完成' }).click();
     await expect(attractButton(page)).toBeVisible();
+    // The card stays where it was: the reminder shows, and the next visit does not use the card.
+    await expect(reminder(page)).toBeVisible();
     await wake(page);
     await page.getByRole('button', { name: /^证照打印/ }).click();
     await expect(page.getByText('请将身份证放在读卡区')).toBeVisible();
+    await expect(
+      page.getByText(/读卡区上已有一张身份证。如是您的，请拿起后重新放好/),
+    ).toBeVisible();
     await page.waitForTimeout(2_000);
     await expect(page.getByRole('heading', { name: '请选择要打印的证照' })).toHaveCount(0);
     // Laid down again by its holder, it reads.

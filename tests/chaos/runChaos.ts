@@ -91,6 +91,8 @@ export interface ChaosReport {
 const MAX_STEPS = 80;
 /** A little time past the idle timeout for the last timer to fire and the wipe to run. */
 const SLACK_MS = 2_000;
+/** The longest a device step may keep the idle count waiting: the print step's backstop (150 s). */
+const BUSY_LIMIT_MS = 150_000;
 /** Visits between two full reads of the databases the wipe keeps. */
 const DATABASE_SCAN_EVERY = 250;
 /** Findings per kind reported with their visit's event log. */
@@ -505,15 +507,26 @@ async function runVisit(run: VisitRun): Promise<void> {
   // The citizen has gone: the kiosk must find its way home within the idle timeout.
   faults.walkAway();
   await host.applyPendingReload();
+  // A device at work after the citizen left (a sheet printing, a face being checked) is never
+  // cut off: the idle count waits for it (up to the print step's own bound) and starts afresh
+  // once it is done. The kiosk must be home within the idle timeout of the last such moment.
   const snapshot = host.page.session.getSnapshot();
   const idleSeconds = snapshot.context.elderly
     ? config.session.elderlyIdleSeconds
     : config.session.idleSeconds;
   const limit = (idleSeconds + config.session.warningSeconds) * 1000 + SLACK_MS;
-  const home = await clock.advanceUntil(
-    () => host.page.session.getSnapshot().matches('attract'),
-    limit,
+  // Every snapshot is watched: a step may start and end between two timers (a printer that
+  // refuses at once), and the idle count starts afresh after it all the same.
+  let quietSince = clock.now;
+  const watching = host.page.session.subscribe((now) => {
+    if (now.context.busy !== null) quietSince = clock.now;
+  });
+  const reached = await clock.advanceUntil(
+    () => host.page.session.getSnapshot().matches('attract') || clock.now - quietSince > limit,
+    limit + BUSY_LIMIT_MS,
   );
+  watching.unsubscribe();
+  const home = reached && host.page.session.getSnapshot().matches('attract');
   if (!home) {
     const stuck = host.page.session.getSnapshot();
     ledger.find(

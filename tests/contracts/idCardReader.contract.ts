@@ -120,12 +120,40 @@ export function describeIdCardReaderContract(
       await expectDeviceError(reader.read({ timeoutMs: SHORT_TIMEOUT_MS }), 'idCard', 'timeout');
     });
 
-    it('will not read the same card twice: it must leave the field first', async () => {
+    it('reads a card still in the field again (a second flow of the same visit)', async () => {
       await world.placeCard(WANG_FANG);
       await expect(reader.read({ timeoutMs: 1000 })).resolves.toEqual(WANG_FANG);
-      await expectDeviceError(reader.read({ timeoutMs: SHORT_TIMEOUT_MS }), 'idCard', 'timeout');
+      await expect(reader.read({ timeoutMs: 1000 })).resolves.toEqual(WANG_FANG);
+    });
+
+    it('answers queryCard with what lies in the field: none, a card, a card set aside', async () => {
+      await expect(reader.queryCard()).resolves.toBe('none');
+      await world.placeCard(WANG_FANG);
+      await eventually(() => expect(reader.cardPresent).toBe(true));
+      await expect(reader.queryCard()).resolves.toBe('card');
+      reader.setAside();
+      await expect(reader.queryCard()).resolves.toBe('set-aside');
       await world.pullCard();
       await eventually(() => expect(reader.cardPresent).toBe(false));
+      await expect(reader.queryCard()).resolves.toBe('none');
+    });
+
+    it('does not read a card set aside until it leaves the field and is placed again', async () => {
+      await world.placeCard(WANG_FANG);
+      await eventually(() => expect(reader.cardPresent).toBe(true));
+      reader.setAside();
+      await expectDeviceError(reader.read({ timeoutMs: SHORT_TIMEOUT_MS }), 'idCard', 'timeout');
+      const reading = track(reader.read({ timeoutMs: 1000 }));
+      await world.pullCard();
+      await eventually(() => expect(reader.cardPresent).toBe(false));
+      await delay(20);
+      expect(reading.settled).toBe(false);
+      await world.placeCard(WANG_FANG);
+      await expect(reading.promise).resolves.toEqual(WANG_FANG);
+    });
+
+    it('sets nothing aside while the field is empty: the next card placed is read', async () => {
+      reader.setAside();
       await world.placeCard(WANG_FANG);
       await expect(reader.read({ timeoutMs: 1000 })).resolves.toEqual(WANG_FANG);
     });

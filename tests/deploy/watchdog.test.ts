@@ -6,8 +6,10 @@ import { startWatchdog, type Watchdog } from '../../deploy/watchdog/watchdog.mjs
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RECOVERY_LIMIT_MS = 10_000;
+const MOUNT_LIMIT_MS = 3_000;
 
-// A stand-in for the kiosk: counts loads, and hangs in an endless loop when told to.
+// A stand-in for the kiosk: counts loads, marks the app mounted as the kiosk does, and hangs in an
+// endless loop, or empties its app (a blank screen that still answers), when told to.
 let loads = 0;
 let command = '';
 let server: Server;
@@ -27,9 +29,12 @@ beforeAll(async () => {
     }
     loads += 1;
     response.setHeader('content-type', 'text/html');
-    response.end(`<!doctype html><title>attract</title><p>attract</p><script>
+    response.end(`<!doctype html><title>attract</title><div id="app"><p>attract</p></div><script>
+      document.documentElement.dataset.kiosk = 'mounted';
       setInterval(async () => {
-        if ((await (await fetch('/cmd')).text()) === 'hang') for (;;) {}
+        const told = await (await fetch('/cmd')).text();
+        if (told === 'hang') for (;;) {}
+        if (told === 'blank') document.getElementById('app').replaceChildren();
       }, 200);
     </script>`);
   });
@@ -40,6 +45,7 @@ beforeAll(async () => {
     chromium,
     extraFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
     heartbeatMs: 1000,
+    mountLimitMs: MOUNT_LIMIT_MS,
     log: (entry) => log.push(entry),
   });
   await waitUntil(() => loads >= 1 && log.some((e) => e.event === 'watching'), 20_000);
@@ -84,6 +90,21 @@ describe('the kiosk watchdog', () => {
     );
     expect(ms).toBeLessThan(RECOVERY_LIMIT_MS + 2_000); // the page polls for the command first
     expect(log.some((e) => e.reason === 'page-not-answering')).toBe(true);
+  });
+
+  it('brings a page back that answers but no longer shows the app (not mounted)', async () => {
+    const mark = log.length;
+    const since = (event: string) =>
+      log.slice(mark).some((e) => e.event === event && e.reason === 'app-not-mounted');
+    const before = loads;
+    command = 'blank';
+    const ms = await waitUntil(
+      () => since('recovered') && loads > before,
+      RECOVERY_LIMIT_MS + MOUNT_LIMIT_MS,
+    );
+    expect(ms).toBeLessThan(RECOVERY_LIMIT_MS + MOUNT_LIMIT_MS);
+    // Heartbeats were answered all along: it was the missing app, not a hang, that counted.
+    expect(log.slice(mark).filter((e) => e.reason === 'page-not-answering')).toEqual([]);
   });
 
   it('starts Chromium again when it dies', async () => {

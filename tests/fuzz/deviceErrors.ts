@@ -23,6 +23,7 @@ export const DEVICE_ERROR_CODES = [
   'cover-open',
   'permission-denied',
   'not-supported',
+  'storage-full',
 ] as const satisfies readonly DeviceErrorCode[];
 
 type Unlisted = Exclude<DeviceErrorCode, (typeof DEVICE_ERROR_CODES)[number]>;

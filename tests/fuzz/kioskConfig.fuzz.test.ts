@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_KIOSK_CONFIG, parseKioskConfig } from '../../domain';
+import { deviceProfileOf, parseKioskConfig } from '../../domain';
 import { loadConfig } from '../../kiosk-ui/loadConfig';
 import { fuzzRuns } from './fuzzRuns';
 import { anyText, hostileText } from './hostileText';
@@ -227,6 +227,15 @@ const isReadableProblem = (problem: unknown) =>
   /\S/.test(problem.slice(URL.length + 2)) &&
   !/\[object |: undefined$/.test(problem);
 
+/** The file's text parsed, or undefined when it is not JSON. */
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What parseKioskConfig makes of the file's text, or null when it is not JSON. */
 function parsedFile(text: string): ReturnType<typeof parseKioskConfig> | null {
   try {
@@ -246,7 +255,7 @@ describe('kiosk configuration import', () => {
     expect(LEAF_PATHS.length).toBeGreaterThan(50);
   });
 
-  it('loadConfig always yields a usable config and a list of problems, polluting nothing', async () => {
+  it('loadConfig yields a valid config (or none, out of service) and a list of problems, polluting nothing', async () => {
     await fc.assert(
       fc.asyncProperty(
         servedFile,
@@ -254,19 +263,31 @@ describe('kiosk configuration import', () => {
         async (file, status) => {
           const text = textOf(file);
           vi.stubGlobal('fetch', async () => new Response(text, { status }));
-          const loaded = await loadConfig(URL);
+          // No last good configuration: the file alone, field by field.
+          const loaded = await loadConfig(URL, null);
 
-          expect(parseKioskConfig(loaded.config).ok).toBe(true);
-          expect(foreignPrototypes(loaded.config)).toEqual([]);
           expectUnpolluted();
           expect(loaded.problems.filter((p) => !isReadableProblem(p))).toEqual([]);
+          if (loaded.usable) {
+            expect(parseKioskConfig(loaded.config).ok).toBe(true);
+            expect(foreignPrototypes(loaded.config)).toEqual([]);
+          }
 
           const parsed = status === 200 ? parsedFile(text) : null;
           if (parsed?.ok) {
-            expect(loaded).toEqual({ config: parsed.config, problems: [] });
+            expect(loaded).toEqual({
+              usable: true,
+              config: parsed.config,
+              source: 'file',
+              rejected: [],
+              problems: [],
+            });
           } else {
-            expect(loaded.config).toBe(DEFAULT_KIOSK_CONFIG);
             expect(loaded.problems.length).toBeGreaterThan(0);
+            expect(loaded.rejected.length).toBeGreaterThan(0);
+            // A failing file never puts a real terminal on simulated devices.
+            if (loaded.usable) expect(loaded.config.devices).toBe(deviceProfileOf(safeJson(text)));
+            else expect(deviceProfileOf(safeJson(text)) === null || status !== 200).toBe(true);
           }
         },
       ),

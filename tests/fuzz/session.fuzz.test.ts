@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
+import { DeviceError } from '../../device-adapters';
 import { DEVICE_KINDS, LOCALES, type DeviceStatus, type FlowId } from '../../domain';
 import { FLOWS, requirementsOf } from '../../kiosk-ui/flows';
 import { createSessionMachine, type SessionEvent, type SessionInput } from '../../machines';
@@ -239,7 +240,13 @@ describe('the session hosting real flows', () => {
         // Every flow is provided and none may fail: a failed flow is a crash shown as a notice.
         expect(notices.filter((n) => n === 'flowFailed')).toEqual([]);
 
-        // Nobody touches the kiosk: within the idle time, its warning and a goodbye it is back.
+        // Nobody touches the kiosk. A device still at work is never cut off (the idle count
+        // waits for it): each ends as a real device's own bound would end it, in a timeout.
+        while (
+          desk.settleOldest({ ok: false, error: new DeviceError('idCard', 'timeout', 'bound') })
+        )
+          await flush();
+        // Then within the idle time, its warning and a goodbye it is back.
         const { elderlyIdleSeconds, warningSeconds, goodbyeSeconds } = v.timing;
         const wasInVisit = !actor.getSnapshot().matches({ attract: 'waiting' });
         const wipesBefore = wipes;

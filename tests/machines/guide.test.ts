@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { DeviceError } from '../../device-adapters';
 import { guideDocument, pinyinFor, type CatalogItem } from './guideFixtures';
-import { guideList, guideMachine, isGuideJob, printStepFor, type GuideJob } from '../../machines';
+import {
+  guideList,
+  guideMachine,
+  isGuideJob,
+  printStepFor,
+  type GuideJob,
+  type GuideSetup,
+} from '../../machines';
 import { catalogItem, submitItem } from '../support/catalogItems';
 
 const items: CatalogItem[] = [
@@ -39,7 +46,7 @@ function start(
   const printed: GuideJob[] = [];
   const machine = guideMachine.provide({
     actors: {
-      loadGuide: fromPromise(async () => ({
+      loadGuide: fromPromise<GuideSetup>(async () => ({
         items: await (options.load ?? (async () => items))(),
         document: (item: CatalogItem) => guideDocument(item),
       })),

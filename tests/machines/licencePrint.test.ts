@@ -8,6 +8,8 @@ import { IndexedDbPrintJournal } from '../../stores/journal';
 import { createMockDevices } from '../../device-adapters/mock';
 import { MockLicenceRegistry, SEED_ENTERPRISES } from '../../stores/registry';
 import { wireLicencePrintFlow } from '../../kiosk-ui/flows/licencePrint/wiring';
+import { DeviceError } from '../../device-adapters';
+import { printOutcome } from '../../machines';
 import { identityServices } from '../support/identityServices';
 
 const config = { ...DEFAULT_KIOSK_CONFIG, kioskId: 'kiosk-test' };
@@ -114,17 +116,28 @@ describe('证照打印 (licencePrintMachine wired to the mocks and an IndexedDB 
     await waitFor(flow, (s) => s.matches('choose'));
   });
 
-  it('a card pulled out mid-read is asked for again, and read the second time', async () => {
+  it('a card pulled out mid-read is asked for again, and read when put back', async () => {
     const r = rig();
     const flow = r.start();
     await waitFor(flow, (s) => s.matches('identifying'));
     r.controls.fault('idCard', 'pull-mid-read');
     r.controls.idCard.insert('adult');
-    await identityIn(flow, 'readFailed');
-    expect(child(flow, 'identity').getSnapshot().context.failure).toBe('card-removed');
-    child(flow, 'identity').send({ type: 'user.retry' });
+    const card = () => child(flow, 'identity').getSnapshot().children.card as AnyActorRef;
+    await waitFor(card(), (s) => s.context.failure === 'card-removed');
+    expect(flow.getSnapshot().hasTag('failed')).toBe(false);
     r.controls.idCard.insert('adult');
     await waitFor(flow, (s) => s.matches('choose'));
+  });
+
+  it('a card left on the reader by an earlier flow of the visit is read at once', async () => {
+    const r = rig();
+    const first = r.start();
+    await waitFor(first, (s) => s.matches('identifying'));
+    r.controls.idCard.insert('adult');
+    await waitFor(first, (s) => s.matches('choose'));
+    first.stop();
+    const second = r.start();
+    await waitFor(second, (s) => s.matches('choose'));
   });
 
   it('an expired card is refused before the face check', async () => {
@@ -163,6 +176,50 @@ describe('证照打印 (licencePrintMachine wired to the mocks and an IndexedDB 
     ]);
   });
 
+  it('paper out on the second sheet: the 正本 printed, the 副本 did not, and a later visit prints it', async () => {
+    let sheets = 0;
+    const r = rig({
+      // The first sheet comes out; the paper runs out as the second starts.
+      document: (printer) => ({
+        kind: 'document',
+        get status() {
+          return printer.status;
+        },
+        onStatus: (listener) => printer.onStatus(listener),
+        print: (document, options) =>
+          (sheets += 1) === 2
+            ? Promise.reject(new DeviceError('document', 'paper-out', 'out of paper'))
+            : printer.print(document, options),
+      }),
+    });
+    const flow = r.start();
+    await verifyAs(r, flow);
+    flow.send({ type: 'user.selectLicence', issuanceId: ISSUANCE });
+    await waitFor(flow, (s) => s.matches('preview'));
+    flow.send({ type: 'user.print' });
+    await printingIn(flow, 'failed');
+    expect(child(flow, 'printing').getSnapshot().context.uncertain).toBe(false);
+    child(flow, 'printing').send({ type: 'user.done' });
+    await waitFor(flow, (s) => s.matches('finished'));
+    const summary = flow.getSnapshot().context.printSummary;
+    expect(summary?.stopped).toBe(true);
+    expect(printOutcome(summary?.titles ?? [], summary?.results ?? [])).toEqual({
+      printed: ['营业执照（正本）'],
+      before: [],
+      unsure: [],
+      notPrinted: ['营业执照（副本）'],
+    });
+    // A later visit (paper loaded) is offered the 副本 alone, and prints it.
+    flow.send({ type: 'user.done' });
+    r.controls.clear('document');
+    const later = r.start();
+    await verifyAs(r, later);
+    const offer = later
+      .getSnapshot()
+      .context.printables?.licences.find((o) => o.licence.issuance.id === ISSUANCE);
+    expect(offer?.sheets.map((sheet) => sheet.printable)).toEqual([false, true]);
+  });
+
   it('a jam may have printed: that sheet is left for staff and never sent again', async () => {
     const r = rig();
     const flow = r.start();
@@ -181,6 +238,15 @@ describe('证照打印 (licencePrintMachine wired to the mocks and an IndexedDB 
     expect(flow.getSnapshot().context.printSummary).toEqual({
       results: ['needs-check'],
       stopped: true,
+      titles: ['营业执照（正本）', '营业执照（副本）'],
+    });
+    // What the citizen is told: the 正本 may be partly printed, the 副本 did not print.
+    const summary = flow.getSnapshot().context.printSummary;
+    expect(printOutcome(summary?.titles ?? [], summary?.results ?? [])).toEqual({
+      printed: [],
+      before: [],
+      unsure: ['营业执照（正本）'],
+      notPrinted: ['营业执照（副本）'],
     });
     const [job] = await r.journal.historyOf(YUNSHAN.enterprise.creditCode);
     expect(job?.state).toBe('needs-check');

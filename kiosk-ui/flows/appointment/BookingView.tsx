@@ -6,6 +6,7 @@ import { NumericKeypad } from '../../components/NumericKeypad';
 import type { StepOf } from '../../components/useStep';
 import { useLocalised, useMode } from '../../session';
 import { appointmentMessages } from './messages';
+import { CardReminder } from '../../screens/CardReminder';
 
 /** A mobile number in full, grouped as people read it out: 138 1234 5678. */
 export const phoneLabel = (phone: string) =>
@@ -62,7 +63,11 @@ export function BookingView({ step: s }: { step: StepOf<AppointmentMachine> }) {
                       disabled={!s.can({ type: 'user.selectSlot', date, start: slot.start })}
                       onClick={() => s.send({ type: 'user.selectSlot', date, start: slot.start })}
                     >
-                      {slot.start}–{slot.end} · {left > 0 ? m.placesLeft(left) : m.full}
+                      <span class="slot__time">
+                        {slot.start}–{slot.end}
+                      </span>
+                      <span class="slot__sep"> · </span>
+                      <span class="slot__left">{left > 0 ? m.placesLeft(left) : m.full}</span>
                     </button>
                   );
                 })}
@@ -108,6 +113,7 @@ export function BookingView({ step: s }: { step: StepOf<AppointmentMachine> }) {
       {(s.name === 'booked' || s.name === 'slipFailed' || s.name === 'alreadyBooked') &&
         c.appointment && (
           <section class="flow__step">
+            <CardReminder />
             {s.hasTag('failed') && c.failure && <FailureNotice code={c.failure} />}
             <p class="flow__prompt flow__prompt--big">
               {s.name === 'alreadyBooked' ? m.alreadyBooked : m.booked}

@@ -23,14 +23,18 @@ import { wiredCardStep } from '../../steps/cardWiring';
 import { appointmentSlipReceipt } from './appointmentSlip';
 import { queueTicketReceipt } from '../queue/queueTicket';
 import { workingCalendarOf } from '../queue/wiring';
+import { guardStore, refuseWhileStorageFull } from '../../../stores/shared/storageHealth';
 
 /** The 预约 flow wired to the reader, the receipt printer, the queue store and the clock. */
 export function wireAppointmentFlow(
   devices: KioskDevices,
-  queue: QueueService,
+  queueStore: QueueService,
   config: KioskConfig,
-  holderKeys: HolderKeys,
+  keys: HolderKeys,
 ) {
+  // A write refused for want of space pauses the flows that write: 预约 says 暂停服务.
+  const queue = guardStore(queueStore);
+  const holderKeys = guardStore(keys);
   const calendar = workingCalendarOf(config);
   const rules = DEFAULT_APPOINTMENT_RULES;
   const timeouts = config.deviceTimeouts;
@@ -40,6 +44,7 @@ export function wireAppointmentFlow(
   return appointmentMachine.provide({
     actors: {
       prepareAppointments: fromPromise(async (): Promise<AppointmentSetup> => {
+        refuseWhileStorageFull();
         const { date, time } = clockOf(new Date(), config.hall.timeZone);
         // Before the windows open, today is bookable too (a citizen at 2 a.m. books this morning).
         const today = isWorkingDay(calendar, date) && time < config.officeHours.open ? [date] : [];

@@ -4,6 +4,7 @@ import { EventButton } from '../../components/EventButton';
 import { FailureNotice } from '../../components/FailureNotice';
 import { WaitingPanel } from '../../components/StepPanels';
 import { useStep } from '../../components/useStep';
+import { CardReminder } from '../../screens/CardReminder';
 import { useLocalised } from '../../session';
 import { idCopyMessages } from './messages';
 
@@ -59,6 +60,7 @@ export function IdCopyView({ flow }: { flow: IdCopyRef }) {
       )}
       {s.name === 'takePaper' && (
         <section class="flow__step">
+          <CardReminder />
           <p class="flow__prompt flow__prompt--big" role="status">
             {m.takePaper}
           </p>

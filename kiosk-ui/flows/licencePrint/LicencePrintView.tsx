@@ -125,7 +125,6 @@ export function LicencePrintView({ flow }: { flow: LicenceRef }) {
       )}
       {s.name === 'finished' && (
         <DocumentsPrinted take={m.takeDocuments} summary={c.printSummary}>
-          <p>{m.takeCard}</p>
           <div class="flow__actions">
             <EventButton step={s} event={{ type: 'user.more' }} look="secondary">
               {m.printMore}

@@ -12,6 +12,7 @@ import type { KioskDevices } from '../../../device-adapters';
 import { licencePrintMachine, offerFor } from '../../../machines';
 import {
   documentStepActors,
+  guardedDocumentStores,
   prepareDocumentFlow,
   type IdentityServices,
 } from '../../steps/documentWiring';
@@ -21,9 +22,10 @@ export function wireLicencePrintFlow(
   devices: KioskDevices,
   config: KioskConfig,
   registry: LicenceRegistry,
-  journal: PrintJournal,
-  identity: IdentityServices,
+  journalStore: PrintJournal,
+  identityStores: IdentityServices,
 ) {
+  const { journal, identity } = guardedDocumentStores(journalStore, identityStores);
   return licencePrintMachine.provide({
     actors: {
       ...documentStepActors(devices, journal, config.deviceTimeouts, identity),

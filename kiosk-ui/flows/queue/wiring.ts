@@ -13,6 +13,7 @@ import type { KioskDevices } from '../../../device-adapters';
 import { isTicketJob, printStepFor, queueMachine, type QueueSetup } from '../../../machines';
 import { wiredCardStep } from '../../steps/cardWiring';
 import { queueTicketReceipt } from '../queue/queueTicket';
+import { guardStore, refuseWhileStorageFull } from '../../../stores/shared/storageHealth';
 
 export function workingCalendarOf(config: KioskConfig): WorkingCalendar {
   return { hours: config.officeHours, ...config.calendar };
@@ -21,15 +22,19 @@ export function workingCalendarOf(config: KioskConfig): WorkingCalendar {
 /** The 取号 flow wired to this kiosk's reader, receipt printer, queue store and clock. */
 export function wireQueueFlow(
   devices: KioskDevices,
-  queue: QueueService,
+  queueStore: QueueService,
   config: KioskConfig,
-  holderKeys: HolderKeys,
+  keys: HolderKeys,
 ) {
+  // A write refused for want of space pauses the flows that write: 取号 says 暂停服务.
+  const queue = guardStore(queueStore);
+  const holderKeys = guardStore(keys);
   const calendar = workingCalendarOf(config);
   const timeouts = config.deviceTimeouts;
   return queueMachine.provide({
     actors: {
       prepareQueue: fromPromise(async (): Promise<QueueSetup> => {
+        refuseWhileStorageFull();
         const { date, time } = clockOf(new Date(), config.hall.timeZone);
         return {
           services: config.queue.services,

@@ -120,13 +120,25 @@ export function RealEstateView({ flow }: { flow: RealEstateRef }) {
               </>
             )}
           </dl>
+          {/* A device that failed before the flow started: that step is left out, and said so. */}
+          {!c.verifying && c.card === null && !view.owners && (
+            <p class="notice">{m.verifyUnavailable}</p>
+          )}
+          {!c.printing && <p class="notice">{m.printUnavailable}</p>}
           <div class="flow__actions">
             <EventButton step={s} event={{ type: 'user.identify' }} look="secondary" refused="hide">
               {m.iAmOwner}
             </EventButton>
-            <EventButton step={s} event={{ type: 'user.print' }}>
-              {m.print}
-            </EventButton>
+            {c.printing && (
+              <EventButton step={s} event={{ type: 'user.print' }}>
+                {m.print}
+              </EventButton>
+            )}
+            {!c.printing && (
+              <EventButton step={s} event={{ type: 'user.done' }}>
+                {m.done}
+              </EventButton>
+            )}
           </div>
         </section>
       )}

@@ -9,6 +9,7 @@ import type { KioskDevices } from '../../../device-adapters';
 import { realEstateMachine } from '../../../machines';
 import {
   documentStepActors,
+  guardedDocumentStores,
   prepareDocumentFlow,
   type IdentityServices,
 } from '../../steps/documentWiring';
@@ -18,9 +19,10 @@ export function wireRealEstateFlow(
   devices: KioskDevices,
   config: KioskConfig,
   registry: LicenceRegistry,
-  journal: PrintJournal,
-  identity: IdentityServices,
+  journalStore: PrintJournal,
+  identityStores: IdentityServices,
 ) {
+  const { journal, identity } = guardedDocumentStores(journalStore, identityStores);
   return realEstateMachine.provide({
     actors: {
       ...documentStepActors(devices, journal, config.deviceTimeouts, identity),

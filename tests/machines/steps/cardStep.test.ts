@@ -14,13 +14,13 @@ const card = (id: string): IdCardRecord => {
 const TODAY: CalendarDate = '2026-11-23';
 
 function start(options: {
-  onReader?: () => Promise<boolean>;
+  onReader?: () => Promise<boolean | 'set-aside'>;
   read: () => Promise<IdCardRecord>;
   today?: CalendarDate | null;
 }) {
   const machine = cardStepMachine.provide({
     actors: {
-      cardOnReader: fromPromise(options.onReader ?? (async () => false)),
+      cardOnReader: fromPromise<boolean | 'set-aside'>(options.onReader ?? (async () => false)),
       readIdCard: fromPromise(options.read),
     },
   });
@@ -56,6 +56,15 @@ describe('the card step (读取身份证)', () => {
     await expect(toPromise(step)).resolves.toMatchObject({ result: 'read' });
   });
 
+  it('does not take a card set aside by an ended visit, and reads it once placed again', async () => {
+    const { read, answer } = pendingRead();
+    const step = start({ onReader: async () => 'set-aside', read });
+    await waitFor(step, (s) => s.matches({ reading: 'cardSetAside' }));
+    expect(step.getSnapshot().hasTag('busy')).toBe(false);
+    answer(card('adult'));
+    await expect(toPromise(step)).resolves.toMatchObject({ result: 'read' });
+  });
+
   it('reads all the same when the reader cannot say whether a card is there', async () => {
     const step = start({
       onReader: async () => Promise.reject(new DeviceError('idCard', 'offline', 'x')),
@@ -78,7 +87,28 @@ describe('the card step (读取身份证)', () => {
     await expect(toPromise(step)).resolves.toMatchObject({ result: 'read' });
   });
 
-  it.each(['card-removed', 'read-failed', 'timeout', 'offline'] as const)(
+  it('reads the card again when it was pulled out mid-read and put back, saying why meanwhile', async () => {
+    let reads = 0;
+    let putBack: (record: IdCardRecord) => void = () => {};
+    const step = start({
+      read: () => {
+        reads += 1;
+        if (reads === 1) return Promise.reject(new DeviceError('idCard', 'card-removed', 'pulled'));
+        return new Promise<IdCardRecord>((resolve) => (putBack = resolve));
+      },
+    });
+    await waitFor(step, (s) => s.matches('cardRemoved'));
+    expect(step.getSnapshot().context.failure).toBe('card-removed');
+    expect(step.getSnapshot().hasTag('failed')).toBe(false);
+    await waitFor(step, () => reads === 2);
+    expect(step.getSnapshot().matches({ reading: 'awaitingCard' })).toBe(true);
+    expect(step.getSnapshot().context.failure).toBe('card-removed');
+    putBack(card('adult'));
+    await expect(toPromise(step)).resolves.toEqual({ result: 'read', card: card('adult') });
+    expect(step.getSnapshot().context.failure).toBeNull();
+  });
+
+  it.each(['read-failed', 'timeout', 'offline'] as const)(
     'ends with the reader failure (%s)',
     async (code) => {
       const step = start({

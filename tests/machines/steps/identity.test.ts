@@ -45,7 +45,7 @@ function start(options: {
     actors: {
       readCard: cardStepMachine.provide({
         actors: {
-          cardOnReader: fromPromise(async () => true),
+          cardOnReader: fromPromise<boolean | 'set-aside'>(async () => true),
           readIdCard: fromPromise(() => (options.reads.shift() ?? (async () => card('adult')))()),
         },
       }),
@@ -82,10 +82,10 @@ describe('the identity step (人证核验)', () => {
 
   it('a reader failure says so, and a retry reads again', async () => {
     const identity = start({
-      reads: [async () => Promise.reject(new DeviceError('idCard', 'card-removed', 'x'))],
+      reads: [async () => Promise.reject(new DeviceError('idCard', 'read-failed', 'x'))],
     });
     await waitFor(identity, (s) => s.matches('readFailed'));
-    expect(identity.getSnapshot().context.failure).toBe('card-removed');
+    expect(identity.getSnapshot().context.failure).toBe('read-failed');
     identity.send({ type: 'user.retry' });
     await expect(toPromise(identity)).resolves.toMatchObject({ result: 'verified' });
   });

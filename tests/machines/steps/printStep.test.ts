@@ -75,6 +75,19 @@ describe('the print step (打印)', () => {
     expect(calls).toEqual(['正本', '正本', '副本']);
   });
 
+  it('no retry while the kiosk storage is full: the journal could not record the sheet', async () => {
+    const { step, calls } = printer([
+      async () => {
+        throw new DeviceError('document', 'storage-full', 'the journal could not be written');
+      },
+    ]);
+    const run = start(step, sheets('正本'));
+    await waitFor(run, (s) => s.matches('failed'));
+    expect(run.getSnapshot().context.failure).toBe('storage-full');
+    expect(run.getSnapshot().can({ type: 'user.retry' })).toBe(false);
+    expect(calls).toEqual(['正本']);
+  });
+
   it('a failure that may have printed is not tried again, and is left for staff', async () => {
     const { step, calls } = printer([fails('jam', true)]);
     const run = start(step, sheets('正本', '副本'));

@@ -93,3 +93,42 @@ describe('BridgeConnection', () => {
     expect(reader.status).toBe('online');
   });
 });
+
+describe('BridgeIdCardReader asks the bridge what lies in the field', () => {
+  let connection: BridgeConnection | undefined;
+  afterEach(() => connection?.close());
+  const person = TEST_PERSONS[0];
+  if (!person) throw new Error('no test person');
+
+  it('learns from IdCard.Status of a card placed while nobody was told, and reads it', async () => {
+    const setup = await connected();
+    connection = setup.connection;
+    const reader = new BridgeIdCardReader(connection);
+    setup.bridge.placeCardSilently(person.record);
+    expect(reader.cardPresent).toBe(false);
+    await expect(reader.queryCard()).resolves.toBe('card');
+    expect(reader.cardPresent).toBe(true);
+    expect(setup.bridge.received.map((c) => c.header.name)).toContain('IdCard.Status');
+    await expect(reader.read({ timeoutMs: 500 })).resolves.toEqual(person.record);
+  });
+
+  it('keeps what the media events told when the bridge has no IdCard.Status', async () => {
+    const setup = await connected();
+    connection = setup.connection;
+    setup.bridge.noStatusCommand = true;
+    const reader = new BridgeIdCardReader(connection);
+    await expect(reader.queryCard()).resolves.toBe('none');
+    setup.bridge.placeCard(person.record);
+    await vi.waitFor(() => expect(reader.cardPresent).toBe(true));
+    await expect(reader.queryCard()).resolves.toBe('card');
+  });
+
+  it('answers from what it knows, at once, while the bridge is away', async () => {
+    const setup = await connected();
+    connection = setup.connection;
+    const reader = new BridgeIdCardReader(connection);
+    setup.bridge.goOffline();
+    await vi.waitFor(() => expect(reader.status).toBe('offline'));
+    await expect(reader.queryCard()).resolves.toBe('none');
+  });
+});

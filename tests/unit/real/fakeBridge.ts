@@ -18,6 +18,8 @@ export class FakeBridge {
   #pullDuringNextRead = false;
   #face: FaceOutcome = 'match';
   #stalled = false;
+  /** An older bridge without `IdCard.Status`: it answers that command `failed`. */
+  noStatusCommand = false;
   #offline = false;
   #socket: FakeSocket | null = null;
   readonly received: Command[] = [];
@@ -29,6 +31,11 @@ export class FakeBridge {
     queueMicrotask(() => (this.#offline ? socket.drop() : socket.opened()));
     return socket;
   };
+
+  /** A card lies in the field without the kiosk being told (placed while it was not listening). */
+  placeCardSilently(record: IdCardRecord): void {
+    this.card = record;
+  }
 
   placeCard(record: IdCardRecord): void {
     this.card = record;
@@ -100,6 +107,12 @@ export class FakeBridge {
       } else {
         complete({ completionCode: 'failed', errorCode: 'read-failed' });
       }
+    } else if (name === 'IdCard.Status') {
+      complete(
+        this.noStatusCommand
+          ? { completionCode: 'failed', errorCode: 'unsupported' }
+          : { completionCode: 'success', media: this.card ? 'present' : 'notPresent' },
+      );
     } else if (name === 'Face.Verify') {
       const face = this.#face;
       this.#face = 'match';

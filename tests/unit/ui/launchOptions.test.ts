@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KIOSK_CONFIG } from '../../../domain';
-import { resolveLaunchOptions } from '../../../kiosk-ui/launchOptions';
+import {
+  SIMULATOR_SETTING_KEY,
+  resolveLaunchOptions,
+  testerSetting,
+} from '../../../kiosk-ui/launchOptions';
 
 const mockKiosk = DEFAULT_KIOSK_CONFIG;
 const realKiosk = { ...DEFAULT_KIOSK_CONFIG, devices: 'real' as const };
@@ -49,8 +53,10 @@ describe('resolveLaunchOptions', () => {
       devices: 'real',
       config: realKiosk,
       simulatorOpen: false,
+      simulatorButton: false,
       instantMocks: false,
     });
+    expect(resolveLaunchOptions(realKiosk, '', true).simulatorButton).toBe(false);
     expect(resolveLaunchOptions(realKiosk, '?timing=instant&scanner=camera')).toEqual(launch);
   });
 
@@ -64,5 +70,34 @@ describe('resolveLaunchOptions', () => {
     expect(resolveLaunchOptions(mockKiosk, '?scanner=camera').config.hardware.cameraScanner).toBe(
       true,
     );
+  });
+
+  it('puts the SIM button on screen only with ?sim=1 or the tester setting, never by default', () => {
+    expect(resolveLaunchOptions(mockKiosk, '').simulatorButton).toBe(false);
+    expect(resolveLaunchOptions(mockKiosk, '?sim=1').simulatorButton).toBe(true);
+    expect(resolveLaunchOptions(mockKiosk, '?sim=yes').simulatorButton).toBe(false);
+    expect(resolveLaunchOptions(mockKiosk, '', true)).toMatchObject({
+      simulatorButton: true,
+      simulatorOpen: false,
+    });
+    // The simulator drives mocks only.
+    expect(resolveLaunchOptions(mockKiosk, '?devices=real&sim=1', true).simulatorButton).toBe(
+      false,
+    );
+  });
+
+  it('reads the tester setting from storage, and never fails on it', () => {
+    const stored = (value: string | null) => ({ getItem: () => value });
+    expect(SIMULATOR_SETTING_KEY).toMatch(/^budayang\.kiosk\./); // kept through the privacy wipe
+    expect(testerSetting(stored('1'))).toBe(true);
+    expect(testerSetting(stored(null))).toBe(false);
+    expect(testerSetting(stored('true'))).toBe(false);
+    expect(testerSetting(null)).toBe(false);
+    const broken = {
+      getItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    };
+    expect(testerSetting(broken)).toBe(false);
   });
 });
