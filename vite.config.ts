@@ -22,7 +22,7 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "require-trusted-types-for 'script'",
-  'trusted-types budayang',
+  'trusted-types budayang default',
 ].join('; ');
 
 function contentSecurityPolicy(): Plugin {

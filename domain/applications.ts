@@ -95,6 +95,11 @@ export interface Submission {
 export type LookupRefusal = 'unknown' | 'not-yours';
 
 export interface ApplicationDesk {
+  /**
+   * The name of the business with this credit code when the person with this ID number is its
+   * legal representative (一照通办 acts for the business only then); null otherwise.
+   */
+  representedEnterprise(creditCode: string, idNumber: string): Promise<string | null>;
   /** Of these item codes, the ones this applicant may do (the rules may refuse some). */
   eligibleItems(applicant: Applicant, itemCodes: readonly string[]): Promise<string[]>;
   /** Decides a `kiosk` item now. */

@@ -187,6 +187,13 @@ export const kioskConfigSchema = v.object({
     /** Where the staffed windows are, for a citizen sent to one. */
     windows: v.optional(localizedText),
     /**
+     * The hall's public web address (its 政务服务网 pages): a printed guide's QR opens
+     * `<publicUrl>/guide/<item code>` on a phone.
+     */
+    publicUrl: v.optional(
+      v.pipe(v.string(), v.url('a web address'), v.startsWith('https://', 'an https:// address')),
+    ),
+    /**
      * The hall's IANA time zone: every hall-time reckoning (today, the time, office hours,
      * appointment days, a day's numbers) reads the hall's clock, not the machine's.
      */
@@ -242,6 +249,7 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
     name: { 'zh-CN': '县政务服务中心', en: 'County Government Service Centre' },
     telephone: '0000-12345',
     windows: { 'zh-CN': '一楼综合受理窗口', en: 'the service windows on the ground floor' },
+    publicUrl: 'https://zwfw.example.gov.cn',
     timeZone: DEFAULT_HALL_TIME_ZONE,
   },
   officeHours: {
@@ -317,13 +325,35 @@ export function resolveKioskConfig(
 
 type Key = string | number;
 
+/**
+ * A JSON copy of each field the schema knows; a field that cannot be copied (nested beyond what
+ * JSON.stringify can walk) is left out and named rejected: it falls back like any bad field.
+ */
+function copyKnownFields(input: Record<string, unknown>): {
+  draft: Record<string, unknown>;
+  rejected: string[];
+} {
+  const draft: Record<string, unknown> = {};
+  const rejected: string[] = [];
+  for (const key of Object.keys(kioskConfigSchema.entries)) {
+    if (!Object.hasOwn(input, key)) continue;
+    try {
+      const text = JSON.stringify(input[key]);
+      if (text !== undefined) draft[key] = JSON.parse(text) as unknown;
+    } catch {
+      rejected.push(key);
+    }
+  }
+  return { draft, rejected };
+}
+
 function resolveFields(
   input: Record<string, unknown>,
   fallback: KioskConfig,
 ): { config: KioskConfig | null; rejected: string[] } {
-  // A JSON copy: the file's own object is left as it came.
-  const draft = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
-  const rejected: string[] = [];
+  // A JSON copy of the fields the schema knows: the file's own object is left as it came, and an
+  // unknown field (however deep) is dropped as the schema would drop it.
+  const { draft, rejected } = copyKnownFields(input);
   const replaced = new Set<string>();
   for (let round = 0; round < 200; round += 1) {
     const result = v.safeParse(kioskConfigSchema, draft);

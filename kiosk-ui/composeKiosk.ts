@@ -1,9 +1,11 @@
 import { createActor, type InspectionEvent } from 'xstate';
 import type { KioskDevices } from '../device-adapters';
-import type { HolderKeys, KioskConfig, PrintJournal, QueueService } from '../domain';
+import type { CatalogSource, HolderKeys, KioskConfig, PrintJournal, QueueService } from '../domain';
 import { createSessionMachine, deviceHealthMachine } from '../machines';
 import { currentStatuses, watchDevices } from './devices';
 import { FLOWS, FlowCatalogue, type DocumentServices, type FlowModule } from './flows';
+import { lazyPort } from './lazyPort';
+import { watchCardReader } from './steps/cardWiring';
 
 /**
  * The part of the composition root that the browser page (main.tsx) and the chaos harness
@@ -18,6 +20,11 @@ export async function composeKiosk(options: {
   holderKeys: HolderKeys;
   /** The registry and print journal; null where the terminal has no document services. */
   documents: DocumentServices | null;
+  /**
+   * The hall's item catalog; by default the hall's file (`/catalog.json`), loaded with its
+   * schema in a chunk of its own when a flow first asks.
+   */
+  catalog?: CatalogSource;
   /** The privacy wipe's side effects on the page (DOM, storage). */
   wipeTraces: () => void;
   /** The flow modules; by default every flow this build has (kiosk-ui/flows/list.ts). */
@@ -33,6 +40,11 @@ export async function composeKiosk(options: {
     queue,
     holderKeys,
     documents,
+    catalog:
+      options.catalog ??
+      lazyPort<CatalogSource>(() =>
+        import('../stores/catalog').then(({ FileCatalogSource }) => new FileCatalogSource()),
+      ),
   });
   const implementations = flows.sessionImplementations();
   const session = createActor(
@@ -42,6 +54,8 @@ export async function composeKiosk(options: {
         deviceHealth: deviceHealthMachine.provide({
           actors: { watchDevices: watchDevices(devices) },
         }),
+        // Whether a card lies on the reader (the card reminder); a card left as a visit ends is set aside.
+        cardReader: watchCardReader(devices.idCard),
       },
       guards: implementations.guards,
       actions: { wipeTraces: options.wipeTraces },

@@ -1,24 +1,84 @@
 import { render } from 'preact';
-import type { QueueService } from '../domain';
+import type { ApplicationDesk, CatalogSource, QueueService } from '../domain';
+import type { MockApplicationDesk } from '../stores/applications';
 import { App } from './App';
 import { composeKiosk } from './composeKiosk';
 import { buildDevices, connectSessionToDevices } from './devices';
 import { loadCatalogs, messagesFor } from './i18n';
 import { lazyPort } from './lazyPort';
 import { loadConfig } from './loadConfig';
-import { resolveLaunchOptions } from './launchOptions';
+import { resolveLaunchOptions, testerSetting } from './launchOptions';
+import { createOutOfServiceScreen, type OutOfServiceScreen } from './outOfService';
 import { wipeStoredTraces } from './privacy';
 import { keepRetention } from './retention';
+import type { SessionActor } from './session';
+import { showStaffNotice } from './staffNotice';
+import { requestPersistentStorage, watchStores } from '../stores/shared/storageHealth';
 import { DEFAULT_FACE_TRIES } from '../machines';
 import './styles.css';
+import './outOfService.css';
+
+/** How long the kiosk may take to start before the out-of-service screen shows. */
+const BOOT_LIMIT_MS = 20_000;
+/** How long the out-of-service screen of a start that went wrong stays before the page reloads. */
+const RELOAD_AFTER_FAILURE_MS = 30_000;
+/** How often a kiosk without a usable configuration looks for a corrected file. */
+const RELOAD_WITHOUT_CONFIG_MS = 5 * 60_000;
+
+/** The session, once started: a reload waits for attract, never cuts a visit short. */
+let running: SessionActor | null = null;
+/** The app has been mounted: the start is over, whatever comes after (simulator, settling in). */
+let mountedOnce = false;
+let reloadPending = false;
+
+/** Reloads the page between visits: at once when no visit is under way, else at attract. */
+function reloadBetweenVisits(): void {
+  if (reloadPending) return;
+  reloadPending = true;
+  const session = running;
+  if (!session || session.getSnapshot().matches('attract')) return location.reload();
+  const watch = session.subscribe((snapshot) => {
+    if (!snapshot.matches('attract')) return;
+    watch.unsubscribe();
+    location.reload();
+  });
+}
+
+/**
+ * The kiosk's databases as the page sees them: a database another page holds at an older
+ * version (blocked) or that cannot be opened (retrying) puts up the out-of-service screen until
+ * it opens; one a newer page took over (superseded) reloads the page between visits.
+ */
+function watchDatabases(screen: OutOfServiceScreen): void {
+  watchStores(({ database, state }) => {
+    const reason = `storage:${database}`;
+    const staff = messagesFor('zh-CN').staff.storageBlocked;
+    if (state === 'blocked' || state === 'retrying') screen.show(reason, staff);
+    else if (state === 'open') screen.hide(reason);
+    else if (state === 'failed') {
+      screen.show(reason, null);
+      setTimeout(() => location.reload(), RELOAD_AFTER_FAILURE_MS);
+    } else reloadBetweenVisits();
+  });
+}
 
 /** The composition root: reads the configuration, builds the devices and flows, starts the session. */
-async function boot(root: HTMLElement) {
+async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
   const catalogs = loadCatalogs();
-  const { config: fileConfig, problems } = await loadConfig();
-  if (problems.length > 0) console.warn('Kiosk configuration problems; defaults in use:', problems);
-  const launch = resolveLaunchOptions(fileConfig, location.search);
+  // Once per start; a refusal changes nothing (the browser may still evict under pressure).
+  void requestPersistentStorage();
+  const loaded = await loadConfig();
+  if (loaded.problems.length > 0) console.warn('Kiosk configuration problems:', loaded.problems);
+  if (!loaded.usable) {
+    // No device profile the kiosk can trust: out of service, never simulated devices.
+    await catalogs.catch(() => undefined);
+    screen.show('config', messagesFor('zh-CN').staff.configUnusable(loaded.rejected.join('、')));
+    setTimeout(() => location.reload(), RELOAD_WITHOUT_CONFIG_MS);
+    return;
+  }
+  const launch = resolveLaunchOptions(loaded.config, location.search, testerSetting());
   const { config } = launch;
+  screen.setTelephone(config.hall.telephone);
   const { devices, controls, registry, registryControls } = await buildDevices(
     config,
     launch.devices,
@@ -56,10 +116,30 @@ async function boot(root: HTMLElement) {
           }),
       )
     : null;
+  // The hall's item catalog, and (with the simulated registry) the simulated back office that
+  // decides its items: chunks of their own, loaded when a flow first asks.
+  const catalog = lazyPort<CatalogSource>(() =>
+    import('../stores/catalog').then(({ FileCatalogSource }) => new FileCatalogSource()),
+  );
+  let mockDesk: Promise<MockApplicationDesk> | null = null;
+  const loadMockDesk = () =>
+    (mockDesk ??= Promise.all([import('../stores/applications'), catalog.current()])
+      .then(([{ MockApplicationDesk }, { items }]) => new MockApplicationDesk({ items }))
+      .catch((error: unknown) => {
+        mockDesk = null;
+        throw error;
+      }));
+  const desk = registry ? lazyPort<ApplicationDesk>(loadMockDesk) : null;
   let mounted = false;
   const mount = () => {
-    render(<App session={session} config={config} configProblems={problems} flows={flows} />, root);
+    render(
+      <App session={session} config={config} configProblems={loaded.problems} flows={flows} />,
+      root,
+    );
     mounted = true;
+    mountedOnce = true;
+    screen.setMounted(true);
+    screen.hide('boot');
   };
   // The privacy wipe: a fresh DOM (so nothing a citizen saw survives in it, even a node a
   // script left behind), and storage emptied of everything but the kiosk's own.
@@ -79,12 +159,16 @@ async function boot(root: HTMLElement) {
     config,
     queue,
     holderKeys,
-    documents: registry && journal && faceLockout ? { registry, journal, faceLockout } : null,
+    documents:
+      registry && journal && faceLockout && desk ? { registry, journal, faceLockout, desk } : null,
+    catalog,
     wipeTraces,
   });
   await catalogs;
   session.start();
+  running = session;
   mount();
+  showStaffNotice(session, { locale: config.defaultLocale, rejected: loaded.rejected });
   keepRetention(config, { queue, faceLockout });
 
   void connectSessionToDevices(devices, (event) => session.send(event));
@@ -101,20 +185,41 @@ async function boot(root: HTMLElement) {
       registry: registryControls,
       journal,
       queue: { store: queue, timeZone: config.hall.timeZone },
+      applications: registry ? loadMockDesk : null,
       open: launch.simulatorOpen,
+      dock: launch.simulatorButton,
     });
   }
 }
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html must contain <div id="app">');
-boot(root).catch((error: unknown) => {
-  console.error('Kiosk failed to start', error);
-  const message = document.createElement('p');
-  message.className = 'out-of-service';
-  // Chinese, and English when its catalog had come in.
-  const words = new Set([messagesFor('zh-CN').outOfService, messagesFor('en').outOfService]);
-  message.textContent = [...words].join(' ');
-  root.replaceChildren(message);
-  setTimeout(() => location.reload(), 30_000);
-});
+const screen = createOutOfServiceScreen();
+watchDatabases(screen);
+// A start that hangs (a database held by another page, a file that never comes) is not a blank
+// screen: past the limit the out-of-service screen shows until the kiosk is up, and a start
+// that never comes up is tried afresh.
+let settled = false;
+setTimeout(() => {
+  if (mountedOnce || settled) return;
+  screen.show('boot');
+  setTimeout(() => {
+    if (!mountedOnce && !settled && !screen.has('storage:')) location.reload();
+  }, RELOAD_AFTER_FAILURE_MS);
+}, BOOT_LIMIT_MS);
+boot(root, screen).then(
+  () => {
+    settled = true;
+    screen.hide('boot');
+  },
+  (error: unknown) => {
+    settled = true;
+    console.error('Kiosk failed to start', error);
+    render(null, root);
+    root.replaceChildren();
+    screen.setMounted(false);
+    screen.hide('boot');
+    screen.show('failed');
+    setTimeout(() => location.reload(), RELOAD_AFTER_FAILURE_MS);
+  },
+);

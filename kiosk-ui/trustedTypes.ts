@@ -28,3 +28,23 @@ const policy: Pick<TrustedTypePolicy, 'createScriptURL'> | undefined = factory?.
 export function trustedScriptUrl(url: string): string | TrustedScriptURL {
   return policy ? policy.createScriptURL(url) : url;
 }
+
+let plainTextAdmitted = false;
+
+/**
+ * The `default` policy, installed before a library that writes text through `innerHTML`
+ * (simple-keyboard's key labels and pinyin candidates) first runs. It admits only strings that
+ * cannot make an element: no `<`, so nothing is parsed as markup; anything else is refused as
+ * before. CSP lists it (`trusted-types budayang default`).
+ */
+export function admitPlainTextHtml(): void {
+  if (plainTextAdmitted || !factory) return;
+  factory.createPolicy('default', {
+    createHTML(input: string) {
+      if (input.includes('<'))
+        throw new TypeError('Trusted Types: only plain text may be written as HTML');
+      return input;
+    },
+  });
+  plainTextAdmitted = true;
+}

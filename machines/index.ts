@@ -5,7 +5,10 @@ export {
   type SessionEvent,
   type SessionInput,
   type SessionNotice,
+  type CardReaderEvent,
+  type VisitEndedEvent,
 } from './sessionMachine';
+export { activityOf, type DeviceWork, type FlowActivity } from './flowActivity';
 export {
   deviceHealthMachine,
   ALL_ONLINE,
@@ -87,7 +90,10 @@ export {
 } from './licencePrintMachine';
 export {
   isPlannedPrint,
+  printOutcome,
+  somethingMissing,
   summaryOf,
+  type PrintOutcome,
   type DocumentFlowSetup,
   type PlannedPrint,
   type PrintJobsOutput,
@@ -109,3 +115,25 @@ export {
   type GuideJob,
   type GuideSetup,
 } from './guideMachine';
+export {
+  progressMachine,
+  APPLICATION_NUMBER_LENGTH,
+  type ProgressMachine,
+  type ProgressEvent,
+  type ProgressContext,
+  type ProgressRefusal,
+  type LookupInput,
+  type LookupOutput,
+} from './progressMachine';
+export {
+  itemsMachine,
+  creditCodeIn,
+  isApplicationSlipJob,
+  materialsToCapture,
+  type ApplicationSlipJob,
+  type ItemsContext,
+  type ItemsEvent,
+  type ItemsMachine,
+  type ItemsMode,
+  type ItemsRefusal,
+} from './itemsMachine';

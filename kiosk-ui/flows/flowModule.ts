@@ -1,6 +1,8 @@
 import type { ComponentType } from 'preact';
 import type { ActorRef, AnyActorLogic, AnyEventObject, Snapshot } from 'xstate';
 import type {
+  ApplicationDesk,
+  CatalogSource,
   DeviceKind,
   FaceLockout,
   FlowId,
@@ -25,6 +27,8 @@ export interface DocumentServices {
   journal: PrintJournal;
   /** Failed face checks per card: a card that keeps failing is refused here for a while. */
   faceLockout: FaceLockout;
+  /** The back office (审批系统): items done here, applications and their progress. */
+  desk: ApplicationDesk;
 }
 
 /** Everything a flow may be wired to: the devices, the configuration and the stores. */
@@ -36,6 +40,8 @@ export interface FlowDeps {
   holderKeys: HolderKeys;
   /** The registry and print journal; null where the terminal has no document services. */
   documents: DocumentServices | null;
+  /** The hall's item catalog (办事指南, 一证可办). */
+  catalog: CatalogSource;
 }
 
 /** The part of a flow that is loaded when it is first needed (its own chunk). */

@@ -4,6 +4,8 @@ import { DEVICE_KINDS, type DeviceKind } from '../../domain';
 import type { KioskDevices, ReceiptTicket } from '../../device-adapters';
 import type { MockControls, PrintedItem } from '../../device-adapters/mock';
 import type { MockLicenceRegistry } from '../../stores/registry';
+import type { MockApplicationDesk } from '../../stores/applications';
+import { canMove, type ApplicationState } from '../../domain';
 import { SIM } from './labels';
 
 const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -13,12 +15,14 @@ export function SimulatorPanel({
   controls,
   devices,
   registry,
+  applications,
   open,
   onToggle,
 }: {
   controls: MockControls;
   devices: KioskDevices;
   registry: MockLicenceRegistry | null;
+  applications: (() => Promise<MockApplicationDesk>) | null;
   open: boolean;
   onToggle: () => void;
 }) {
@@ -50,6 +54,7 @@ export function SimulatorPanel({
         <DeviceCard key={kind} kind={kind} controls={controls} status={devices[kind].status} />
       ))}
       {registry && <RegistryControls registry={registry} />}
+      {applications && <DeskControls load={applications} />}
       <Tray items={controls.printed()} onClear={() => controls.clearPrinted()} />
     </section>
   );
@@ -88,6 +93,66 @@ function RegistryControls({ registry }: { registry: MockLicenceRegistry }) {
               }}
             >
               {SIM.reprint(copy === 'original' ? '正本' : '副本')}
+            </button>
+          ))}
+        </div>
+      ))}
+      {note && <p role="status">{note}</p>}
+    </div>
+  );
+}
+
+/** The next states staff may move an application to, with what each asks for. */
+const MOVES: readonly ApplicationState[] = ['reviewing', 'correction', 'completed', 'rejected'];
+
+/** The simulated back office (审批系统): move each application on as staff would. */
+function DeskControls({ load }: { load: () => Promise<MockApplicationDesk> }) {
+  const [desk, setDesk] = useState<MockApplicationDesk | null>(null);
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    void load().then(setDesk, (error: unknown) => setNote(String(error)));
+  }, [load]);
+  if (!desk) return null;
+  const move = (number: string, to: ApplicationState) => {
+    try {
+      desk.move(number, to, {
+        ...(to === 'correction' ? { missing: [SIM.deskMissing] } : {}),
+        ...(to === 'rejected' ? { reason: SIM.deskReason } : {}),
+      });
+      setNote(`${number} → ${SIM.deskStates[to]} ✓`);
+    } catch (error) {
+      setNote(String(error));
+    }
+    refresh(0);
+  };
+  return (
+    <div class="sim__device" data-device="desk">
+      <div class="sim__device-head">
+        <strong>{SIM.desk}</strong>
+        <label>
+          <input
+            type="checkbox"
+            checked={desk.offline}
+            onChange={(e) => {
+              desk.offline = (e.target as HTMLInputElement).checked;
+              refresh(0);
+            }}
+          />
+          {SIM.registryOffline}
+        </label>
+        <button type="button" onClick={() => refresh(0)}>
+          {SIM.deskRefresh}
+        </button>
+      </div>
+      {desk.list().map((application) => (
+        <div class="sim__row" key={application.number}>
+          <span>
+            {application.number} {application.itemName}（{SIM.deskStates[application.state]}）
+          </span>
+          {MOVES.filter((to) => canMove(application.state, to)).map((to) => (
+            <button type="button" key={to} onClick={() => move(application.number, to)}>
+              {SIM.deskStates[to]}
             </button>
           ))}
         </div>

@@ -10,6 +10,8 @@ import {
 import type { KioskDevices } from '../../device-adapters';
 import type { FaceOutcome, MockControls, MockFault, TestPerson } from '../../device-adapters/mock';
 import type { MockLicenceRegistry } from '../../stores/registry';
+import type { MockApplicationDesk } from '../../stores/applications';
+import type { Application, ApplicationState } from '../../domain';
 import type { DeviceStatuses } from '../../machines';
 import { currentStatuses } from '../devices';
 
@@ -51,6 +53,20 @@ export interface KioskSim {
     allocate(serviceCode: string): Promise<string | null>;
     issued(serviceCode: string): Promise<string[]>;
   };
+  /**
+   * The simulated back office (审批系统) as staff work it: list the applications, move one on
+   * (`correction` with what is missing, `rejected` with the reason, `completed` with its result),
+   * or take it offline.
+   */
+  applications: {
+    list(): Promise<{ number: string; itemName: string; state: ApplicationState }[]>;
+    move(
+      number: string,
+      to: ApplicationState,
+      detail?: { missing?: string[]; reason?: string },
+    ): Promise<Application>;
+    offline(on: boolean): Promise<void>;
+  };
 }
 
 /** The page's queue store and the hall's time zone, for `kioskSim.queue`. */
@@ -66,6 +82,8 @@ export function createKioskSim(
     registry: MockLicenceRegistry | null;
     journal: PrintJournal | null;
     queue?: SimQueue | null;
+    /** The simulated back office, loaded when first used (it reads the catalog). */
+    applications?: (() => Promise<MockApplicationDesk>) | null;
   } = {
     registry: null,
     journal: null,
@@ -78,6 +96,10 @@ export function createKioskSim(
   const queueOf = () => {
     if (!services.queue) throw new Error('kioskSim.queue: the simulator was given no queue store');
     return services.queue;
+  };
+  const desk = () => {
+    if (!services.applications) throw new Error('this kiosk has no simulated back office');
+    return services.applications();
   };
   return {
     idCard: {
@@ -132,6 +154,13 @@ export function createKioskSim(
         const { store, timeZone } = queueOf();
         const tickets = await store.issued(serviceCode, clockOf(new Date(), timeZone).date);
         return tickets.map((t) => t.number);
+      },
+    },
+    applications: {
+      list: async () => (await desk()).list(),
+      move: async (number, to, detail = {}) => (await desk()).move(number, to, detail),
+      offline: async (on) => {
+        (await desk()).offline = on;
       },
     },
   };

@@ -1,10 +1,21 @@
-import type { DeviceKind } from '../../domain';
+import type { ApplicationState, DeviceKind } from '../../domain';
 
 /** The simulator is for testers, not citizens: its labels are Chinese with English beside them. */
 export const SIM = {
   title: '设备模拟器 Device simulator',
   registry: '电子证照库 Licence registry',
   registryOffline: '不响应 Not answering',
+  desk: '审批系统 Back office',
+  deskRefresh: '刷新 Refresh',
+  deskMissing: '劳动合同复印件 1 份（需加盖单位公章）',
+  deskReason: '申请人不符合受理条件（模拟）',
+  deskStates: {
+    accepted: '已受理 Accepted',
+    reviewing: '审核中 Reviewing',
+    correction: '补正材料 Correction',
+    completed: '已办结 Completed',
+    rejected: '不予受理 Rejected',
+  } satisfies Record<ApplicationState, string>,
   reprint: (copy: string) => `窗口授权补打${copy} Authorise a reprint`,
   open: '打开设备模拟器 Open the device simulator',
   close: '收起 Close',

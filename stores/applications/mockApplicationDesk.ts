@@ -94,6 +94,17 @@ export class MockApplicationDesk implements ApplicationDesk {
     return work();
   }
 
+  representedEnterprise(creditCode: string, idNumber: string): Promise<string | null> {
+    return this.#answer(
+      () =>
+        SEED_ENTERPRISES.find(
+          (seed) =>
+            seed.enterprise.creditCode === creditCode &&
+            seed.people.some((p) => p.idNumber === idNumber && p.role === 'legal-representative'),
+        )?.enterprise.name ?? null,
+    );
+  }
+
   eligibleItems(applicant: Applicant, itemCodes: readonly string[]): Promise<string[]> {
     return this.#answer(() =>
       itemCodes.filter((code) => {
@@ -256,7 +267,10 @@ export class MockApplicationDesk implements ApplicationDesk {
     return SEED_ENTERPRISES.find(
       (seed) =>
         seed.enterprise.creditCode === applicant.creditCode &&
-        seed.people.some((p) => p.idNumber === applicant.representative.idNumber),
+        seed.people.some(
+          (p) =>
+            p.idNumber === applicant.representative.idNumber && p.role === 'legal-representative',
+        ),
     );
   }
 

@@ -1,10 +1,4 @@
-import { parseCatalog, type Catalog, type CatalogProblem } from '../../domain';
-
-/** Where the kiosk reads the hall's item catalog from. */
-export interface CatalogSource {
-  /** The catalog now in force; rejects when there is none to be read. */
-  current(): Promise<Catalog>;
-}
+import { parseCatalog, type Catalog, type CatalogProblem, type CatalogSource } from '../../domain';
 
 /** The catalog file could not be read, or is not a valid catalog (every problem located). */
 export class CatalogUnavailableError extends Error {

@@ -7,6 +7,8 @@ import { MockLicenceRegistry } from '../../stores/registry';
 import { IndexedDbQueueService } from '../../stores/queue';
 import { IndexedDbHolderKeys } from '../../stores/keys';
 import { IndexedDbFaceLockout } from '../../stores/lockout';
+import { FileCatalogSource } from '../../stores/catalog';
+import { MockApplicationDesk } from '../../stores/applications';
 import { DEFAULT_FACE_TRIES } from '../../machines';
 import { FakeLocks } from '../support/fakeLocks';
 import {
@@ -236,12 +238,23 @@ export async function bootPage(
       wipeStoredTraces().catch((error: unknown) => console.error('Privacy wipe incomplete', error)),
     );
   };
+  // The demo hall's catalog, as the page fetches it.
+  const catalog = new FileCatalogSource({
+    fetch: async () =>
+      new Response(readFileSync(new URL('../../public/catalog.json', import.meta.url))),
+  });
   const { flows, session } = await composeKiosk({
     devices,
     config,
     queue,
     holderKeys,
-    documents: { registry, journal, faceLockout: faceLockoutStore },
+    documents: {
+      registry,
+      journal,
+      faceLockout: faceLockoutStore,
+      desk: new MockApplicationDesk({ items: (await catalog.current()).items }),
+    },
+    catalog,
     wipeTraces,
     inspect: observers.inspect,
   });

@@ -1,7 +1,10 @@
 import type { FlowId } from '../../../domain';
 import { appointmentDriver } from './appointment';
+import { guideDriver } from './guide';
 import { idCopyDriver } from './idCopy';
+import { itemsDriver } from './items';
 import { licencePrintDriver } from './licencePrint';
+import { progressDriver } from './progress';
 import { queueDriver } from './queue';
 import { realEstateDriver } from './realEstate';
 import type { FlowDriver } from './types';
@@ -13,4 +16,7 @@ export const DRIVERS: Partial<Record<FlowId, FlowDriver<never>>> = {
   licencePrint: licencePrintDriver,
   realEstate: realEstateDriver,
   idCopy: idCopyDriver,
+  items: itemsDriver,
+  guide: guideDriver,
+  progress: progressDriver,
 };

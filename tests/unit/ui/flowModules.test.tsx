@@ -94,7 +94,15 @@ describe('FlowCatalogue', () => {
       services: config.queue.services,
       officeHours: config.officeHours,
     });
-    return { devices, config, queue, holderKeys: new IndexedDbHolderKeys(), documents: null };
+    const catalog = { current: () => Promise.reject(new Error('no catalog in this test')) };
+    return {
+      devices,
+      config,
+      queue,
+      holderKeys: new IndexedDbHolderKeys(),
+      documents: null,
+      catalog,
+    };
   };
 
   it('refuses two modules with one id, naming it', () => {
@@ -106,7 +114,7 @@ describe('FlowCatalogue', () => {
   it('reads requirements, titles and the codes that start a flow from the modules', () => {
     const catalogue = new FlowCatalogue([...FLOWS, demoFlow], deps());
     // Without the registry and journal the document flows are not offered.
-    expect(catalogue.ids).toEqual(['queue', 'appointment', 'idCopy', 'demo']);
+    expect(catalogue.ids).toEqual(['queue', 'appointment', 'idCopy', 'guide', 'demo']);
     expect(catalogue.requirements['demo']).toEqual(['scanner']);
     expect(catalogue.requirements['appointment']).toEqual(['idCard', 'receipt']);
     expect(catalogue.codeFlows).toEqual({ appointment: 'appointment' });

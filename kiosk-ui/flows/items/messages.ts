@@ -1,0 +1,121 @@
+import type { ItemsRefusal } from '../../../machines';
+import type { LocaleMessages } from '../../session';
+
+/** 一证通办's words, Chinese first; en mirrors the keys. */
+const zhCN = {
+  title: '一证通办 · 一照通办',
+  choose: '请选择办理方式',
+  person: '个人：刷身份证办理',
+  business: '企业：凭营业执照办理',
+  creditCodePrompt: '请扫描电子营业执照二维码，或输入统一社会信用代码（18 位）',
+  creditCodeLabel: '统一社会信用代码',
+  thenRepresentative: '随后请法定代表人刷身份证并进行人脸核验。',
+  confirm: '下一步',
+  loading: '正在查询…',
+  listTitle: '您可以办理的事项',
+  listBusiness: (name: string) => `${name} 可以办理的事项`,
+  channels: { kiosk: '当场办结并打印', submit: '在线提交申请', window: '到窗口办理' },
+  decidedTitle: '办理结果',
+  granted: (title: string) => `已为您办结，可以打印“${title}”。`,
+  print: '打印办理结果',
+  printUnavailable: '文件打印机暂停使用：结果已办结，可稍后在“进度查询”或窗口打印。',
+  formTitle: '请核对并填写申请信息',
+  required: '必填',
+  next: '下一步',
+  materialsTitle: '请将以下材料放在高拍仪下拍照',
+  material: (name: string, i: number, n: number) => `第 ${i}/${n} 项：${name}`,
+  capture: '拍照',
+  skip: '稍后到窗口提交',
+  capturing: '正在拍照…',
+  declarationTitle: '告知承诺',
+  declare: '我已阅读并承诺',
+  submitting: '正在提交申请…',
+  submitFailed: '申请暂未提交成功，您填写的信息还在。请重试，或到窗口办理。',
+  submittedTitle: '申请已提交',
+  applicationNumber: (n: string) => `申请编号 ${n}`,
+  slipPrinted: '请取走申请回执，凭回执上的二维码可查询进度。',
+  slipNotPrinted: '回执未能打印，请记下申请编号；刷身份证也可以查询进度。',
+  windowItem: '此事项需要到窗口办理',
+  queue: '取号办理',
+  book: '预约办理',
+  refusals: {
+    'bad-credit-code': '统一社会信用代码不正确，请核对营业执照后重新输入。',
+    'not-representative':
+      '您不是该企业的法定代表人，不能以企业名义办理。请由法定代表人本人办理，或到窗口办理委托业务。',
+    'no-items': '您暂时没有可以在本机凭证照直接办理的事项。请查看“办事指南”或到窗口咨询。',
+    'missing-fields': '还有必填项没有填写。',
+    'desk-refused': '该事项暂时不能在本机办理。',
+  } satisfies Record<ItemsRefusal, string>,
+  deskFailed: '审批系统暂时无法连接，请稍后再试，或到窗口办理。',
+  takeDocuments: '请取走您的办理结果',
+  clear: '清空',
+  delete: '删除',
+  space: '空格',
+  retry: '重试',
+  done: '完成',
+  backToList: '返回事项列表',
+};
+
+export type ItemsMessages = typeof zhCN;
+
+const en: ItemsMessages = {
+  title: 'ID card and licence services',
+  choose: 'How would you like to proceed?',
+  person: 'Personal: with my ID card',
+  business: 'Business: with the business licence',
+  creditCodePrompt:
+    'Scan the electronic business licence QR, or type the credit code (18 characters)',
+  creditCodeLabel: 'Unified social credit code',
+  thenRepresentative: 'The legal representative then shows their ID card and face.',
+  confirm: 'Next',
+  loading: 'Looking it up…',
+  listTitle: 'What you can do here',
+  listBusiness: (name: string) => `What ${name} can do here`,
+  channels: { kiosk: 'Done and printed now', submit: 'Apply here', window: 'At a window' },
+  decidedTitle: 'Result',
+  granted: (title: string) => `Done: “${title}” can be printed.`,
+  print: 'Print the result',
+  printUnavailable:
+    'The document printer is paused: the result is ready, and can be printed later under “Application progress” or at a window.',
+  formTitle: 'Check and complete the application',
+  required: 'required',
+  next: 'Next',
+  materialsTitle: 'Place each document under the camera',
+  material: (name: string, i: number, n: number) => `${i} of ${n}: ${name}`,
+  capture: 'Take the picture',
+  skip: 'Bring it to a window later',
+  capturing: 'Taking the picture…',
+  declarationTitle: 'Declaration',
+  declare: 'I have read and I declare',
+  submitting: 'Submitting…',
+  submitFailed:
+    'The application was not submitted yet; what you typed is kept. Try again, or apply at a window.',
+  submittedTitle: 'Application submitted',
+  applicationNumber: (n: string) => `Application ${n}`,
+  slipPrinted: 'Please take your receipt: its QR code shows the progress.',
+  slipNotPrinted:
+    'The receipt could not be printed: note the application number; your ID card also finds it.',
+  windowItem: 'This is done at a window',
+  queue: 'Take a number',
+  book: 'Book a time',
+  refusals: {
+    'bad-credit-code': 'That credit code is not valid. Please check the business licence.',
+    'not-representative':
+      'You are not the legal representative of this business. The representative may apply, or ask at a window.',
+    'no-items':
+      'Nothing can be done here with your card or licence alone just now. See the service guides, or ask at a window.',
+    'missing-fields': 'Some required fields are empty.',
+    'desk-refused': 'This cannot be done at the kiosk just now.',
+  },
+  deskFailed:
+    'The approval system cannot be reached. Please try again later, or apply at a window.',
+  takeDocuments: 'Please take your result',
+  clear: 'Clear',
+  delete: 'Delete',
+  space: 'Space',
+  retry: 'Try again',
+  done: 'Done',
+  backToList: 'Back to the list',
+};
+
+export const itemsMessages: LocaleMessages<ItemsMessages> = { 'zh-CN': zhCN, en };
