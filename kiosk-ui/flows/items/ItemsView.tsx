@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ActorRefFrom } from 'xstate';
+import { maskIdNumber } from '../../../domain';
 import { materialsToCapture, type ItemsMachine } from '../../../machines';
 import { EventButton } from '../../components/EventButton';
 import { FailureNotice } from '../../components/FailureNotice';
@@ -12,6 +13,14 @@ import { itemsMessages } from './messages';
 import '../guide/guide.css';
 
 type ItemsRef = ActorRefFrom<ItemsMachine>;
+
+/** Form fields filled from the card or the licence itself: what they say is not retyped. */
+const FROM_DOCUMENT: ReadonlySet<string> = new Set([
+  'name',
+  'idNumber',
+  'creditCode',
+  'enterpriseName',
+]);
 
 /** The screens of 一证通办 / 一照通办. */
 export function ItemsView({ flow }: { flow: ItemsRef }) {
@@ -155,14 +164,23 @@ export function ItemsView({ flow }: { flow: ItemsRef }) {
                   {field.required && <span class="form-fields__required">（{m.required}）</span>}
                 </dt>
                 <dd>
-                  <button
-                    type="button"
-                    class="form-fields__value"
-                    aria-pressed={editing === field.id}
-                    onClick={() => setEditing(editing === field.id ? null : field.id)}
-                  >
-                    {c.fields[field.id] || '—'}
-                  </button>
+                  {field.prefill && FROM_DOCUMENT.has(field.prefill) && c.fields[field.id] ? (
+                    // As the card or licence says it, not typed: shown (the number masked), not edited.
+                    <span class="form-fields__fixed">
+                      {field.prefill === 'idNumber'
+                        ? maskIdNumber(c.fields[field.id] ?? '')
+                        : c.fields[field.id]}
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      class="form-fields__value"
+                      aria-pressed={editing === field.id}
+                      onClick={() => setEditing(editing === field.id ? null : field.id)}
+                    >
+                      {c.fields[field.id] || '—'}
+                    </button>
+                  )}
                 </dd>
               </div>
             ))}
@@ -251,7 +269,7 @@ export function ItemsView({ flow }: { flow: ItemsRef }) {
       {(s.name === 'submitted' || s.name === 'slip') && c.application && (
         <section class="flow__step">
           <p class="flow__prompt flow__prompt--big">{m.submittedTitle}</p>
-          <p class="ticket-number" data-speak="spell">
+          <p class="application-number" data-speak="spell">
             {c.application.number}
           </p>
           {s.name === 'submitted' && (

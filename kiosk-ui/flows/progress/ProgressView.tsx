@@ -187,7 +187,10 @@ function ApplicationDetail(props: {
             <span class="progress-steps__state">{m.states[step.state]}</span>
             <span class="progress-steps__status">{m.stepStatus[step.status]}</span>
             {step.at && <span class="progress-steps__at">{props.when(step.at)}</span>}
-            {step.note && <span class="progress-steps__note">{step.note}</span>}
+            {/* The current 补正材料 is listed in full below: its note is not said twice. */}
+            {step.note && !(step.status === 'now' && application.missing) && (
+              <span class="progress-steps__note">{step.note}</span>
+            )}
           </li>
         ))}
       </ol>
