@@ -1,3 +1,6 @@
+/** Face verifications a person may fail in one round before the kiosk refuses politely. */
+export const DEFAULT_FACE_TRIES = 3;
+
 /**
  * The face lock-out: a card whose face checks keep failing is refused at this kiosk for a while,
  * and the person is sent to a window, so nobody can try a found or stolen card over and over.

@@ -5,7 +5,7 @@ import { createSessionMachine, deviceHealthMachine } from '../machines';
 import { currentStatuses, watchDevices } from './devices';
 import { FLOWS, FlowCatalogue, type DocumentServices, type FlowModule } from './flows';
 import { lazyPort } from './lazyPort';
-import { watchCardReader } from './steps/cardWiring';
+import { watchCardReader } from './cardReaderWatch';
 
 /**
  * The part of the composition root that the browser page (main.tsx) and the chaos harness

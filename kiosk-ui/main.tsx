@@ -14,7 +14,8 @@ import { keepRetention } from './retention';
 import type { SessionActor } from './session';
 import { showStaffNotice } from './staffNotice';
 import { requestPersistentStorage, watchStores } from '../stores/shared/storageHealth';
-import { DEFAULT_FACE_TRIES } from '../machines';
+// The domain module itself, not the machines' index: the entry carries no flow machine.
+import { DEFAULT_FACE_TRIES } from '../domain/faceLockout';
 import './styles.css';
 import './outOfService.css';
 

@@ -1,12 +1,12 @@
 import { assign, fromPromise, setup, type EventObject } from 'xstate';
+import { DEFAULT_FACE_TRIES } from '../../domain/faceLockout';
 import type { CalendarDate, CardLock, IdCardProblem, IdCardRecord } from '../../domain';
 import type { DeviceErrorCode, FaceMatch } from '../../device-adapters';
 import { deviceErrorCode, errorOf, failureOf, unprovidedActor } from '../deviceFailure';
 import { cardStepMachine, type CardStepOutput } from './cardStep';
 import { cardOutcome, flowStates } from './flowStates';
 
-/** Face verifications a person may fail in one round before the kiosk refuses politely. */
-export const DEFAULT_FACE_TRIES = 3;
+export { DEFAULT_FACE_TRIES };
 
 export interface IdentityInput {
   today: CalendarDate;
