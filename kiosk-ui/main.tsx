@@ -10,9 +10,7 @@ import { loadConfig } from './loadConfig';
 import { resolveLaunchOptions, testerSetting } from './launchOptions';
 import { createOutOfServiceScreen, type OutOfServiceScreen } from './outOfService';
 import { wipeStoredTraces } from './privacy';
-import { keepRetention } from './retention';
 import type { SessionActor } from './session';
-import { showStaffNotice } from './staffNotice';
 import { requestPersistentStorage, watchStores } from '../stores/shared/storageHealth';
 // The domain module itself, not the machines' index: the entry carries no flow machine.
 import { DEFAULT_FACE_TRIES } from '../domain/faceLockout';
@@ -169,8 +167,14 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
   session.start();
   running = session;
   mount();
-  showStaffNotice(session, { locale: config.defaultLocale, rejected: loaded.rejected });
-  keepRetention(config, { queue, faceLockout });
+  // What staff see at attract, and the daily retention purge: after the first screen, in chunks
+  // of their own.
+  void import('./staffNotice').then(({ showStaffNotice }) =>
+    showStaffNotice(session, { locale: config.defaultLocale, rejected: loaded.rejected }),
+  );
+  void import('./retention').then(({ keepRetention }) =>
+    keepRetention(config, { queue, faceLockout }),
+  );
 
   void connectSessionToDevices(devices, (event) => session.send(event));
 

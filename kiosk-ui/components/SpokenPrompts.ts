@@ -1,6 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { Locale } from '../../domain';
-import { useMode } from '../session';
 import { speak, spelled, utteranceOf } from '../speech';
 
 /**
@@ -62,41 +60,27 @@ export class PromptSpeaker {
 const SETTLE_MS = 250;
 
 /**
- * In elderly mode, reads out the prompts of the flow on screen (`main.flow` inside the kiosk
- * that holds `anchor`), one mechanism for every flow and shared step: a view draws its prompts
- * with the kit's classes and is spoken without a call of its own. Attract, home and goodbye are
- * spoken by the app shell. A privacy wipe remounts the app, which stops the observer.
+ * Reads out the prompts of the flow on screen (`main.flow` inside `kiosk`) as they change, one
+ * mechanism for every flow and shared step: a view draws its prompts with the kit's classes and
+ * is spoken without a call of its own. Returns the function that stops it.
  */
-export function useSpokenPrompts(anchor: { current: Element | null }): void {
-  const { locale, elderly } = useMode();
-  const speaker = useRef<PromptSpeaker | null>(null);
-  const language = useRef<Locale>(locale);
-  language.current = locale;
-
-  useEffect(() => {
-    const kiosk = anchor.current?.closest('.kiosk') ?? anchor.current?.parentElement;
-    if (!elderly || !kiosk) return;
-    const current =
-      speaker.current ??
-      new PromptSpeaker((parts) => speak(utteranceOf(parts, language.current), language.current));
-    speaker.current = current;
-    current.forget();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const read = () => {
-      timer = undefined;
-      const screen = kiosk.querySelector('main.flow');
-      current.show(screen ? spokenParts(screen) : null);
-    };
-    const later = () => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(read, SETTLE_MS);
-    };
-    const observer = new MutationObserver(later);
-    observer.observe(kiosk, { childList: true, subtree: true, characterData: true });
-    later();
-    return () => {
-      observer.disconnect();
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [anchor, elderly]);
+export function readPromptsAloud(kiosk: Element, language: () => Locale): () => void {
+  const speaker = new PromptSpeaker((parts) => speak(utteranceOf(parts, language()), language()));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const read = () => {
+    timer = undefined;
+    const screen = kiosk.querySelector('main.flow');
+    speaker.show(screen ? spokenParts(screen) : null);
+  };
+  const later = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(read, SETTLE_MS);
+  };
+  const observer = new MutationObserver(later);
+  observer.observe(kiosk, { childList: true, subtree: true, characterData: true });
+  later();
+  return () => {
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+  };
 }

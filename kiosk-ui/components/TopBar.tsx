@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { useKiosk, useMessages, useMode, useSend, useSession } from '../session';
-import { useSpokenPrompts } from './SpokenPrompts';
+import { useSpokenPrompts } from './useSpokenPrompts';
 
 /**
  * The bar on every screen but attract: hall name, Home, Back inside flows, language, elderly

@@ -59,5 +59,32 @@ for (const elderly of [false, true]) {
       await expect(page.getByRole('heading', { name: '查询结果' })).toBeVisible();
       await expectNoViolations(page);
     });
+
+    test(`办事指南, 一证通办 and 进度查询 have no axe violations (${theme})`, async ({ page }) => {
+      await openKiosk(page, { timing: 'instant' });
+      await wake(page);
+      if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
+      await page.getByRole('button', { name: /^办事指南/ }).click();
+      await expect(page.getByText(/^共 \d+ 项$/)).toBeVisible();
+      await page.getByRole('button', { name: '搜索事项' }).click();
+      await expect(page.locator('.keyboard__keys .hg-button').first()).toBeVisible();
+      await expectNoViolations(page);
+      await page.getByRole('button', { name: '收起键盘' }).click();
+      await page.locator('.guide-list__item').first().click();
+      await expectNoViolations(page);
+      await page.getByRole('button', { name: '返回首页' }).click();
+      await page.getByRole('button', { name: /^一证通办/ }).click();
+      await page.getByRole('button', { name: '个人：刷身份证办理' }).click();
+      await page.evaluate(() => window.kioskSim?.idCard.insert('adult'));
+      await expect(page.getByRole('heading', { name: '您可以办理的事项' })).toBeVisible();
+      await expectNoViolations(page);
+      await page.getByRole('button', { name: /失业保险金申领/ }).click();
+      await expectNoViolations(page);
+      await page.getByRole('button', { name: '返回首页' }).click();
+      await page.getByRole('button', { name: /^进度查询/ }).click();
+      await page.getByRole('button', { name: '输入申请编号' }).click();
+      await expect(page.locator('.keyboard__keys .hg-button').first()).toBeVisible();
+      await expectNoViolations(page);
+    });
   });
 }
