@@ -323,7 +323,7 @@ export interface CatalogSource {
 }
 
 /** The items a citizen sees: enabled ones, in the catalog's order. */
-export function offeredItems(catalog: Catalog): CatalogItem[] {
+export function offeredItems(catalog: { items: readonly CatalogItem[] }): CatalogItem[] {
   return catalog.items.filter((item) => item.enabled);
 }
 

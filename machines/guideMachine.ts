@@ -71,11 +71,7 @@ export const MAX_GUIDE_QUERY = 60;
 export function guideList(
   context: Pick<GuideContext, 'setup' | 'department' | 'audience' | 'query'>,
 ) {
-  const offered = offeredItems({
-    version: 1,
-    savedAt: '',
-    items: [...(context.setup?.items ?? [])],
-  });
+  const offered = offeredItems({ items: context.setup?.items ?? [] });
   return searchItems(offered, context.query).filter(
     (item) =>
       (context.department === null || item.department === context.department) &&

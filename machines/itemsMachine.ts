@@ -1,6 +1,7 @@
 import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import {
   isValidCreditCode,
+  itemsDoneWith,
   type Applicant,
   type Application,
   type CatalogItem,
@@ -327,9 +328,10 @@ export const itemsMachine = setup({
           if (!context.applicant) throw new Error('listing items needs an applicant');
           return {
             applicant: context.applicant,
-            codes: context.catalog
-              .filter((item) => (context.mode === 'business' ? item.licenceOnly : item.idCardOnly))
-              .map((item) => item.code),
+            codes: itemsDoneWith(
+              context.catalog,
+              context.mode === 'business' ? 'licence' : 'id-card',
+            ).map((item) => item.code),
           };
         },
         onDone: [

@@ -1,6 +1,7 @@
 import {
   ageOn,
   applicantIdNumber,
+  birthDateOf,
   applicationNumber,
   calendarDateOf,
   canMove,
@@ -95,14 +96,7 @@ export class MockApplicationDesk implements ApplicationDesk {
   }
 
   representedEnterprise(creditCode: string, idNumber: string): Promise<string | null> {
-    return this.#answer(
-      () =>
-        SEED_ENTERPRISES.find(
-          (seed) =>
-            seed.enterprise.creditCode === creditCode &&
-            seed.people.some((p) => p.idNumber === idNumber && p.role === 'legal-representative'),
-        )?.enterprise.name ?? null,
-    );
+    return this.#answer(() => representedBy(creditCode, idNumber)?.enterprise.name ?? null);
   }
 
   eligibleItems(applicant: Applicant, itemCodes: readonly string[]): Promise<string[]> {
@@ -259,19 +253,11 @@ export class MockApplicationDesk implements ApplicationDesk {
   }
 
   #age(idNumber: string): number {
-    const birth = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
-    return ageOn(birth, this.#today());
+    return ageOn(birthDateOf(idNumber), this.#today());
   }
 
   #enterprise(applicant: Extract<Applicant, { kind: 'business' }>) {
-    return SEED_ENTERPRISES.find(
-      (seed) =>
-        seed.enterprise.creditCode === applicant.creditCode &&
-        seed.people.some(
-          (p) =>
-            p.idNumber === applicant.representative.idNumber && p.role === 'legal-representative',
-        ),
-    );
+    return representedBy(applicant.creditCode, applicant.representative.idNumber);
   }
 
   #label(applicant: Applicant): string {
@@ -382,6 +368,15 @@ export class MockApplicationDesk implements ApplicationDesk {
       verifyUrl: `${VERIFY}${serial}`,
     };
   }
+}
+
+/** The seed enterprise with this credit code whose legal representative has this ID number. */
+function representedBy(creditCode: string, idNumber: string) {
+  return SEED_ENTERPRISES.find(
+    (seed) =>
+      seed.enterprise.creditCode === creditCode &&
+      seed.people.some((p) => p.idNumber === idNumber && p.role === 'legal-representative'),
+  );
 }
 
 function publicView(stored: Application & { idNumber: string }): Application {
