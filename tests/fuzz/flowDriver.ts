@@ -37,6 +37,32 @@ export const stateName = (value: unknown) =>
 
 const snapshotOf = (run: FlowRun) => run.actor.getSnapshot() as AnyMachineSnapshot;
 
+interface Target {
+  send: (event: AnyEventObject) => void;
+  getSnapshot: () => unknown;
+}
+
+/**
+ * Who hears a citizen's press: the screen shows the deepest step at work (人证核验 inside a
+ * flow, the card step inside it, a print step asking what to do), and its buttons go to that
+ * step; so the steps still running are asked first, deepest first, and the flow last.
+ */
+function targetsOf(actor: Target): Target[] {
+  const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
+  if (snapshot.status !== 'active' || typeof snapshot.can !== 'function') return [];
+  const children = Object.values(snapshot.children ?? {}) as Target[];
+  return [...children.flatMap(targetsOf), actor];
+}
+
+const takes = (target: Target, event: AnyEventObject) =>
+  (target.getSnapshot() as AnyMachineSnapshot).can(event);
+
+/** Sends `event` to the deepest step that takes it; to the flow (which ignores it) when none does. */
+function deliver(run: FlowRun, event: AnyEventObject): void {
+  const target = targetsOf(run.actor).find((t) => takes(t, event)) ?? run.actor;
+  target.send(event); // XState takes an event synchronously, the invokes it starts included
+}
+
 /**
  * Starts a flow as the session would, its device calls waiting at `desk` (emptied first);
  * `visited` gathers the states it passes through.
@@ -51,7 +77,12 @@ export function startFlow(
   const { errors, inspect } = errorWatch();
   const actor = createActor(flow, { input, inspect });
   actor.subscribe({
-    next: (snapshot) => visited?.add(stateName((snapshot as AnyMachineSnapshot).value)),
+    next: (snapshot) => {
+      const value = (snapshot as AnyMachineSnapshot).value;
+      // a compound state counts as reached under its own name, whichever child it is in
+      for (const name of typeof value === 'string' ? [value] : Object.keys(value))
+        visited?.add(name);
+    },
     error: (error) => errors.push(`flow: ${String(error)}`),
   });
   actor.start();
@@ -73,7 +104,7 @@ export async function play(
     // An ended flow is gone from the session: nothing more reaches it.
     if (snapshotOf(run).status !== 'active') return;
     if ('user' in step) {
-      run.actor.send(step.user); // XState takes an event synchronously, the invokes it starts included
+      deliver(run, step.user);
     } else if ('device' in step ? run.desk.busy : !sendChosen(run, candidates, step.choose)) {
       run.desk.settleOldest('device' in step ? step.device : { ok: true, pick: step.choose });
       await flush();
@@ -92,11 +123,13 @@ function sendChosen(
   candidates: readonly AnyEventObject[][],
   choose: number,
 ): boolean {
-  const snapshot = snapshotOf(run);
+  const targets = targetsOf(run.actor);
   for (let i = 0; i < candidates.length; i += 1) {
     const gesture = candidates[(choose + i) % candidates.length] ?? [];
-    if (gesture[0] && snapshot.can(gesture[0])) {
-      for (const event of gesture) run.actor.send(event);
+    const first = gesture[0];
+    const target = first && targets.find((t) => takes(t, first));
+    if (target) {
+      for (const event of gesture) target.send(event);
       return true;
     }
   }
@@ -128,13 +161,15 @@ export async function leave(
     if (way.steps >= maxSteps) {
       throw new Error(`the flow has not ended after ${maxSteps} steps out: ${JSON.stringify(way)}`);
     }
-    const snapshot = snapshotOf(run);
-    const state = stateName(snapshot.value);
-    if (snapshot.can(back)) {
-      run.actor.send(back);
-    } else if (snapshot.can(done)) {
+    const state = stateName(snapshotOf(run).value);
+    const targets = targetsOf(run.actor);
+    const backTo = targets.find((t) => takes(t, back));
+    const doneTo = targets.find((t) => takes(t, done));
+    if (backTo) {
+      backTo.send(back);
+    } else if (doneTo) {
       way.doneOnly.push(state);
-      run.actor.send(done);
+      doneTo.send(done);
     } else if (run.desk.busy) {
       way.deviceWaits.push(state);
       run.desk.settleOldest(
