@@ -1,9 +1,11 @@
 // Runs every check the project has, in the order a failure is cheapest to find:
 // type-check, lint and format, unit and machine tests, then (with Chromium found or installed)
 // the production build, the deployment watchdog tests and the browser tests.
-// `--only browser` runs the build and browser tests; `--only screenshots` just the screenshots.
+// `--only browser` runs the build and browser tests; `--only screenshots` just the tests that
+// take pictures (tagged @shots), into SHOTS_DIR (screenshots/ unless set).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ensureChromium } from './findChromium.mjs';
 
 const only = process.argv.includes('--only')
@@ -94,7 +96,13 @@ if (!only && existsSync('tests/deploy/vitest.config.ts')) {
     browserEnv,
   );
 }
-const browserArgs =
-  only === 'screenshots' ? ['playwright', 'test', 'screenshots'] : ['playwright', 'test'];
-run('browser tests', npx, browserArgs, browserEnv);
+// Tests that only take pictures (tagged @shots) skip unless SHOTS_DIR says where to put them.
+if (only === 'screenshots') {
+  const shots = resolve(process.env.SHOTS_DIR || 'screenshots');
+  run('screenshots', npx, ['playwright', 'test', '--grep', '@shots'], {
+    ...browserEnv,
+    SHOTS_DIR: shots,
+  });
+  console.log(`Pictures in ${shots}`);
+} else run('browser tests', npx, ['playwright', 'test'], browserEnv);
 finish(0);

@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { attractButton, openKiosk, wake } from './support';
-
+import { attractButton, openKiosk, shot, wake } from './support';
 // The service worker would answer /kiosk.config.json from its cache on a reload; these tests
 // serve the file themselves.
 test.use({ serviceWorkers: 'block' });
-
-const SHOTS = process.env.SHOTS_DIR ?? '';
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 type Json = Record<string, unknown>;
 const shipped = () => JSON.parse(readFileSync('public/kiosk.config.json', 'utf8')) as Json;

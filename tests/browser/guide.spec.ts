@@ -1,10 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openKiosk, wake } from './support';
+import { openKiosk, PICTURES, shot, skipWithoutShots, wake } from './support';
 
 // 办事指南 (issue 12): the hall's items found by department or pinyin initials on the on-screen
 // keyboard, a guide that tells everything at once, printed as an A4 with a phone QR.
-
-const SHOTS = process.env.SHOTS_DIR;
 
 async function openGuides(page: Page) {
   await wake(page);
@@ -30,14 +28,14 @@ test('"bdc" typed on the on-screen keyboard finds 不动产 items; a guide print
   const names = await page.locator('.guide-list__name').allTextContents();
   expect(names.length).toBeGreaterThan(0);
   for (const name of names) expect(name).toContain('不动产');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/guide-search.png` });
+  await shot(page, 'guide-search');
 
   await page.locator('.guide-list__item').first().click();
   const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
   expect(title).toContain('不动产');
   for (const heading of ['受理条件', '申请材料', '办理流程', '办理时限', '收费标准', '设定依据'])
     await expect(page.locator('.guide dt', { hasText: heading })).toBeVisible();
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/guide-item.png`, fullPage: true });
+  await shot(page, 'guide-item', { fullPage: true });
 
   await page.getByRole('button', { name: '打印一次性告知书' }).click();
   await expect(page.getByText('请取走您的一次性告知书')).toBeVisible({ timeout: 20_000 });
@@ -83,20 +81,24 @@ test('a broken catalog file is said plainly, and the kiosk goes home', async ({ 
 });
 
 for (const elderly of [false, true]) {
-  test(`screenshots of 办事指南 (${elderly ? 'elderly' : 'normal'})`, async ({ page }) => {
-    test.skip(!SHOTS, 'SHOTS_DIR not set');
-    await openKiosk(page);
-    await wake(page);
-    if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
-    await page.getByRole('button', { name: /^办事指南/ }).click();
-    await expect(page.getByText(/^共 \d+ 项$/)).toBeVisible();
-    const theme = elderly ? 'elderly' : 'normal';
-    await page.screenshot({ path: `${SHOTS}/guide-list-${theme}.png` });
-    await page.getByRole('button', { name: '搜索事项' }).click();
-    await typeOnKeyboard(page, 'gjj');
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: `${SHOTS}/guide-keyboard-${theme}.png` });
-    await page.locator('.guide-list__item').first().click();
-    await page.screenshot({ path: `${SHOTS}/guide-item-${theme}.png` });
-  });
+  test(
+    `screenshots of 办事指南 (${elderly ? 'elderly' : 'normal'})`,
+    PICTURES,
+    async ({ page }) => {
+      skipWithoutShots();
+      await openKiosk(page);
+      await wake(page);
+      if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
+      await page.getByRole('button', { name: /^办事指南/ }).click();
+      await expect(page.getByText(/^共 \d+ 项$/)).toBeVisible();
+      const theme = elderly ? 'elderly' : 'normal';
+      await shot(page, `guide-list-${theme}`);
+      await page.getByRole('button', { name: '搜索事项' }).click();
+      await typeOnKeyboard(page, 'gjj');
+      await page.waitForTimeout(300);
+      await shot(page, `guide-keyboard-${theme}`);
+      await page.locator('.guide-list__item').first().click();
+      await shot(page, `guide-item-${theme}`);
+    },
+  );
 }

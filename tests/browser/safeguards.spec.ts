@@ -1,10 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openKiosk, wake } from './support';
+import { openKiosk, shot, wake } from './support';
 
 // The hall's clock: times are written in its zone, and the browser runs in it.
 test.use({ timezoneId: 'Asia/Shanghai' });
 const MONDAY_MORNING = new Date('2026-11-23T10:00:00+08:00');
-const shots = process.env.SHOTS_DIR ?? 'screenshots';
 
 const LOCKED = '此身份证暂停在本机自助核验';
 
@@ -63,7 +62,7 @@ test('three failed face rounds: the same card is refused here and sent to a wind
   await expect(page.getByText(/请携带本人身份证到一楼综合受理窗口办理/)).toBeVisible();
   await expect(page.getByText('咨询电话：0000-12345')).toBeVisible();
   await expect(page.getByText('请摘下帽子和口罩，正对屏幕上方的摄像头')).toHaveCount(0);
-  await page.screenshot({ path: `${shots}/face-lockout-normal.png` });
+  await shot(page, 'face-lockout-normal');
   await endVisit(page);
 
   // Elderly mode shows the same refusal, large.
@@ -73,7 +72,7 @@ test('three failed face rounds: the same card is refused here and sent to a wind
     .click();
   await tryCard(page, 'adult');
   await expect(page.getByRole('heading', { name: LOCKED })).toBeVisible({ timeout: 10_000 });
-  await page.screenshot({ path: `${shots}/face-lockout-elderly.png` });
+  await shot(page, 'face-lockout-elderly');
   await endVisit(page);
 
   // Another card goes on to the face check.

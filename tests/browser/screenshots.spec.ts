@@ -1,15 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
-import { openKiosk, wake } from './support';
+import { expect, test } from '@playwright/test';
+import { openKiosk, PICTURES, shot, skipWithoutShots, SHOTS_DIR, wake } from './support';
 
 // Pictures of each screen in both themes, for a person to look at (screenshots/, not committed).
 // A portrait 1080×1920 terminal, the commonest shape in service halls, shot at half scale.
 test.use({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `screenshots/${name}.png` });
+skipWithoutShots();
 
 for (const elderly of [false, true]) {
   const theme = elderly ? 'elderly' : 'normal';
-  test(`screens in the ${theme} theme`, async ({ page }) => {
+  test(`screens in the ${theme} theme`, PICTURES, async ({ page }) => {
     // A short idle time: the warning, shot below, comes after 6 s rather than 25.
     await openKiosk(page, { idle: '12' });
     if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
@@ -30,7 +30,7 @@ for (const elderly of [false, true]) {
 
 for (const elderly of [false, true]) {
   const theme = elderly ? 'elderly' : 'normal';
-  test(`身份证复印 and a paused tile in the ${theme} theme`, async ({ page }) => {
+  test(`身份证复印 and a paused tile in the ${theme} theme`, PICTURES, async ({ page }) => {
     await openKiosk(page, { idle: '120' });
     if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
     await wake(page);
@@ -54,7 +54,7 @@ for (const elderly of [false, true]) {
   });
 }
 
-test('the simulator panel beside the kiosk', async ({ page }) => {
+test('the simulator panel beside the kiosk', PICTURES, async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openKiosk(page, { sim: '1' });
   await page.evaluate(() => window.kioskSim?.idCard.insert('elderly-70'));
@@ -69,7 +69,7 @@ test('the simulator panel beside the kiosk', async ({ page }) => {
 
 for (const elderly of [false, true]) {
   const theme = elderly ? 'elderly' : 'normal';
-  test(`取号 in the ${theme} theme`, async ({ page }) => {
+  test(`取号 in the ${theme} theme`, PICTURES, async ({ page }) => {
     await page.clock.install({ time: new Date('2026-11-23T10:00:00') });
     await openKiosk(page, { idle: '120' });
     if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
@@ -86,7 +86,7 @@ for (const elderly of [false, true]) {
 
 for (const elderly of [false, true]) {
   const theme = elderly ? 'elderly' : 'normal';
-  test(`预约 in the ${theme} theme`, async ({ page }) => {
+  test(`预约 in the ${theme} theme`, PICTURES, async ({ page }) => {
     await page.clock.install({ time: new Date('2026-11-23T02:00:00') });
     await openKiosk(page, { idle: '300' });
     if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
@@ -108,7 +108,7 @@ for (const elderly of [false, true]) {
 
 for (const elderly of [false, true]) {
   const theme = elderly ? 'elderly' : 'normal';
-  test(`证照打印 and 不动产查询 in the ${theme} theme`, async ({ page }) => {
+  test(`证照打印 and 不动产查询 in the ${theme} theme`, PICTURES, async ({ page }) => {
     await openKiosk(page, { idle: '300' });
     if (elderly) await page.getByRole('button', { name: /长者模式/ }).click();
     await wake(page);
@@ -141,7 +141,7 @@ for (const elderly of [false, true]) {
   });
 }
 
-test('the printed licence, as the simulator tray shows the paper', async ({ page }) => {
+test('the printed licence, as the simulator tray shows the paper', PICTURES, async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openKiosk(page, { idle: '300', sim: '1' });
   await wake(page);
@@ -153,6 +153,6 @@ test('the printed licence, as the simulator tray shows the paper', async ({ page
   await expect(page.getByTestId('printed')).toHaveCount(2);
   const paper = page.getByTestId('printed').first().locator('img').first();
   await expect(paper).toBeVisible();
-  await paper.screenshot({ path: 'screenshots/licence-printed-original.png' });
+  await paper.screenshot({ path: `${SHOTS_DIR}/licence-printed-original.png` });
   await shot(page, 'licence-printed-tray');
 });

@@ -1,4 +1,28 @@
-import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Where `npm run screenshots` puts its pictures (SHOTS_DIR); unset in `npm test`, where the
+ * tests that only take pictures skip, and a test that also asserts takes none.
+ */
+export const SHOTS_DIR = process.env.SHOTS_DIR ?? '';
+
+/** The tag of a test that only takes pictures: `npm run screenshots` runs `--grep @shots`. */
+export const PICTURES = { tag: '@shots' } as const;
+
+/** In a picture-only test or file: skip unless pictures are wanted. */
+export const skipWithoutShots = () => test.skip(!SHOTS_DIR, 'pictures only: npm run screenshots');
+
+/** A picture of the page (or of `options.clip`…) into SHOTS_DIR; nothing when it is unset. */
+export async function shot(
+  page: Page,
+  name: string,
+  options: Parameters<Page['screenshot']>[0] = {},
+): Promise<void> {
+  if (!SHOTS_DIR) return;
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.screenshot({ ...options, path: `${SHOTS_DIR}/${name}.png` });
+}
 
 /** The tester setting that puts the simulator's SIM button on screen (kiosk-ui/launchOptions.ts). */
 export const SIMULATOR_SETTING_KEY = 'budayang.kiosk.simulator';
