@@ -38,7 +38,7 @@ export const DEPARTMENT_NAMES: Readonly<Record<Department, string>> = {
 };
 
 /** The printed guide's headings (a printed guide is in Chinese, as the hall's documents are). */
-const PRINTED_HEADINGS: Readonly<Record<GuideSectionKey, string>> = {
+export const PRINTED_HEADINGS: Readonly<Record<GuideSectionKey, string>> = {
   audience: '办理对象',
   conditions: '受理条件',
   materials: '申请材料',

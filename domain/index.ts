@@ -29,3 +29,7 @@ export * from './licencePages';
 export * from './catalog';
 export * from './applications';
 export * from './guidePages';
+export * from './hallAdmin';
+export * from './catalogEdit';
+export * from './staffSettings';
+export * from './auditCsv';

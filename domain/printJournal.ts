@@ -56,6 +56,14 @@ export interface PrintJournal {
   unsettled(): Promise<PrintJob[]>;
   /** Every job about one enterprise, oldest first: what staff see. */
   historyOf(creditCode: string): Promise<PrintJob[]>;
+  /** Every job, newest first (by when it was opened): the staff console's Prints section. */
+  jobs(): Promise<PrintJob[]>;
+  /**
+   * Staff's answer for a job that needs a check: printed, it is confirmed; not printed, it is
+   * failed, so its citizen may print it again. `note` keeps the staff's words. Rejects for a job
+   * in any other state.
+   */
+  settle(key: string, printed: boolean, note: string, now: Date): Promise<PrintJob>;
 }
 
 /** Whether a job's key may still be printed: never printed, or refused by the printer. */

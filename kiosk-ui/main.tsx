@@ -75,7 +75,11 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
     setTimeout(() => location.reload(), RELOAD_WITHOUT_CONFIG_MS);
     return;
   }
-  const launch = resolveLaunchOptions(loaded.config, location.search, testerSetting());
+  // Staff's settings from the console win over the file's (kiosk-ui/staff, a chunk of its own).
+  const staffSide = await import('./staff/bootSettings').then(({ withStaffSettings }) =>
+    withStaffSettings(loaded.config),
+  );
+  const launch = resolveLaunchOptions(staffSide.config, location.search, testerSetting());
   const { config } = launch;
   screen.setTelephone(config.hall.telephone);
   const { devices, controls, registry, registryControls } = await buildDevices(
@@ -118,7 +122,7 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
   // The hall's item catalog, and (with the simulated registry) the simulated back office that
   // decides its items: chunks of their own, loaded when a flow first asks.
   const catalog = lazyPort<CatalogSource>(() =>
-    import('../stores/catalog').then(({ FileCatalogSource }) => new FileCatalogSource()),
+    import('./staff/bootSettings').then(({ staffCatalog }) => staffCatalog(staffSide.admin)),
   );
   let mockDesk: Promise<MockApplicationDesk> | null = null;
   const loadMockDesk = () =>
@@ -170,7 +174,32 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
   // What staff see at attract, and the daily retention purge: after the first screen, in chunks
   // of their own.
   void import('./staffNotice').then(({ showStaffNotice }) =>
-    showStaffNotice(session, { locale: config.defaultLocale, rejected: loaded.rejected }),
+    showStaffNotice(session, {
+      locale: config.defaultLocale,
+      rejected: [...loaded.rejected, ...staffSide.rejected],
+    }),
+  );
+  // The staff console's hidden door: holding the hall name for five seconds.
+  void import('./staff/staffEntry').then(({ installStaffEntry }) =>
+    installStaffEntry(() =>
+      import('./staff/consoleServices').then(({ consoleServices }) =>
+        consoleServices({
+          admin: staffSide.admin,
+          config,
+          fileConfig: loaded.config,
+          fileCatalog: {
+            current: () =>
+              import('../stores/catalog').then(({ FileCatalogSource }) =>
+                new FileCatalogSource().current(),
+              ),
+          },
+          devices,
+          queue,
+          journal,
+          faceLockout,
+        }),
+      ),
+    ),
   );
   void import('./retention').then(({ keepRetention }) =>
     keepRetention(config, { queue, faceLockout }),

@@ -3,6 +3,7 @@ import { PRINT_JOURNAL_DATABASE } from '../stores/journal/database';
 import { QUEUE_DATABASE } from '../stores/queue/database';
 import { KEYS_DATABASE } from '../stores/keys/database';
 import { FACE_LOCKOUT_DATABASE } from '../stores/lockout/database';
+import { HALL_ADMIN_DATABASE } from '../stores/admin/database';
 import { stopSpeaking } from './speech';
 
 /** What the kiosk itself keeps between visits; nothing a citizen showed it may be stored here. */
@@ -20,8 +21,15 @@ export const KIOSK_OWN_STORAGE: KioskOwnStorage = {
   // The queue store keeps numbers and keyed card hashes (or, from before v3, masked ID numbers),
   // never card data; the print journal what was printed, for whom (masked) and when; the face
   // lock-out failed checks and refusals per keyed card hash; the keys database the kiosk's
-  // secret for those hashes (README, Privacy).
-  databases: [QUEUE_DATABASE, PRINT_JOURNAL_DATABASE, FACE_LOCKOUT_DATABASE, KEYS_DATABASE],
+  // secret for those hashes (README, Privacy); the hall-admin database the staff console's PIN
+  // hash, catalog, settings and audit log, nothing of a citizen.
+  databases: [
+    QUEUE_DATABASE,
+    PRINT_JOURNAL_DATABASE,
+    FACE_LOCKOUT_DATABASE,
+    KEYS_DATABASE,
+    HALL_ADMIN_DATABASE,
+  ],
   cachePrefixes: ['workbox-precache', 'budayang-config', 'budayang-catalog'],
 };
 

@@ -137,3 +137,17 @@ export {
   type ItemsMode,
   type ItemsRefusal,
 } from './itemsMachine';
+export {
+  staffMachine,
+  STAFF_IDLE_MS,
+  STAFF_SECTIONS,
+  PIN_MAX_LENGTH,
+  type StaffMachine,
+  type StaffContext,
+  type StaffEvent,
+  type StaffSection,
+  type CloseReason,
+  type EntryState,
+  type PinCheck,
+  type PinError,
+} from './staffMachine';

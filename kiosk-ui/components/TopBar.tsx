@@ -16,7 +16,9 @@ export function TopBar({ showBack }: { showBack: boolean }) {
   useSpokenPrompts(bar);
   return (
     <header class="top-bar" ref={bar}>
-      <div class="top-bar__hall">{config.hall.name[locale]}</div>
+      <div class="top-bar__hall" data-staff-entry>
+        {config.hall.name[locale]}
+      </div>
       <nav class="top-bar__nav" aria-label={t.nav.home}>
         {showBack && (
           <button

@@ -20,7 +20,9 @@ export function AttractScreen() {
       {/* A card left by the visit that just ended: the first thing anyone sees. */}
       <CardReminder />
       <button type="button" class="attract__wake" onClick={() => send({ type: 'user.wake' })}>
-        <span class="attract__hall">{config.hall.name[mode.locale]}</span>
+        <span class="attract__hall" data-staff-entry>
+          {config.hall.name[mode.locale]}
+        </span>
         <h1 id="attract-title" class="attract__headline">
           {t.attract.headline}
         </h1>

@@ -67,19 +67,21 @@ export class IndexedDbPrintJournal implements PrintJournal {
     key: string,
     from: readonly PrintJobState[],
     change: (job: PrintJob) => PrintJob,
-  ): Promise<void> {
+  ): Promise<PrintJob> {
     const db = await this.#db;
     const tx = db.transaction('jobs', 'readwrite');
     const job = await tx.store.get(key);
     if (!job) throw new Error(`no print job ${key}`);
     if (!from.includes(job.state))
       throw new Error(`print job ${key} is ${job.state}, not ${from.join(' or ')}`);
-    await tx.store.put(change(job));
+    const changed = change(job);
+    await tx.store.put(changed);
     await tx.done;
+    return changed;
   }
 
-  markSent(key: string, now: Date): Promise<void> {
-    return this.#change(key, ['pending'], (job) => ({
+  async markSent(key: string, now: Date): Promise<void> {
+    await this.#change(key, ['pending'], (job) => ({
       ...job,
       state: 'sent',
       attempts: job.attempts + 1,
@@ -87,16 +89,16 @@ export class IndexedDbPrintJournal implements PrintJournal {
     }));
   }
 
-  confirm(key: string, now: Date): Promise<void> {
-    return this.#change(key, ['sent'], (job) => ({
+  async confirm(key: string, now: Date): Promise<void> {
+    await this.#change(key, ['sent'], (job) => ({
       ...job,
       state: 'confirmed',
       settledAt: now.toISOString(),
     }));
   }
 
-  fail(key: string, note: string, now: Date): Promise<void> {
-    return this.#change(key, ['pending', 'sent'], (job) => ({
+  async fail(key: string, note: string, now: Date): Promise<void> {
+    await this.#change(key, ['pending', 'sent'], (job) => ({
       ...job,
       state: 'failed',
       settledAt: now.toISOString(),
@@ -104,8 +106,8 @@ export class IndexedDbPrintJournal implements PrintJournal {
     }));
   }
 
-  needsCheck(key: string, note: string, now: Date): Promise<void> {
-    return this.#change(key, ['pending', 'sent'], (job) => ({
+  async needsCheck(key: string, note: string, now: Date): Promise<void> {
+    await this.#change(key, ['pending', 'sent'], (job) => ({
       ...job,
       state: 'needs-check',
       settledAt: now.toISOString(),
@@ -129,6 +131,21 @@ export class IndexedDbPrintJournal implements PrintJournal {
   async historyOf(creditCode: string): Promise<PrintJob[]> {
     const jobs = await (await this.#db).getAllFromIndex('jobs', 'byCreditCode', creditCode);
     return jobs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async jobs(): Promise<PrintJob[]> {
+    const jobs = await (await this.#db).getAll('jobs');
+    return jobs.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async settle(key: string, printed: boolean, note: string, now: Date): Promise<PrintJob> {
+    // Only an uncertain job is staff's to decide: any other is still printing or already answered.
+    return this.#change(key, ['needs-check'], (job) => ({
+      ...job,
+      state: printed ? 'confirmed' : 'failed',
+      settledAt: now.toISOString(),
+      note,
+    }));
   }
 
   /** Closes the database (tests, and a reload in the chaos harness). */

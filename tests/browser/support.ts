@@ -103,3 +103,33 @@ export function placesHolding(page: Page, text: string): Promise<string[]> {
     return places;
   }, text);
 }
+
+/** The documents the simulated document printer has printed since the page loaded. */
+export const documents = (page: Page) =>
+  page.evaluate(() => window.kioskSim?.printed().filter((p) => p.device === 'document') ?? []);
+
+/** From home to the choice of licences, the 'adult' test card read. */
+export async function startLicencePrint(page: Page) {
+  await wake(page);
+  await page.getByRole('button', { name: /^证照打印/ }).click();
+  await expect(page.getByText('请将身份证放在读卡区')).toBeVisible();
+  await page.evaluate(() => window.kioskSim?.idCard.insert('adult'));
+  await expect(page.getByRole('heading', { name: '请选择要打印的证照' })).toBeVisible({
+    timeout: 15_000,
+  });
+}
+
+/** From the choice of licences to the preview of 北京云杉's 正本 and 副本. */
+export async function previewLicence(page: Page) {
+  await page.getByRole('button', { name: /北京云杉数字科技有限公司/ }).click();
+  await expect(page.getByText('共 2 张')).toBeVisible();
+}
+
+/** At the preview: prints the two sheets slowly and jams the printer on the first; explained. */
+export async function jamOnFirstSheet(page: Page) {
+  await page.evaluate(() => window.kioskSim?.fault('document', { slow: 2_000 }));
+  await page.getByRole('button', { name: '确认打印' }).click();
+  await expect(page.getByText(/正在打印第 1／2 张/)).toBeVisible();
+  await page.evaluate(() => window.kioskSim?.fault('document', 'jam'));
+  await expect(page.locator('.print-outcome')).toBeVisible({ timeout: 15_000 });
+}

@@ -1,5 +1,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { attractButton, openKiosk, wake } from './support';
+import {
+  attractButton,
+  documents,
+  jamOnFirstSheet,
+  openKiosk,
+  previewLicence,
+  startLicencePrint,
+  wake,
+} from './support';
 
 // Issue 11, "Citizens lose things": nobody is in the hall at night to hand back a card, to tell
 // a citizen what became of a sheet, or to load paper. Driven through window.kioskSim.
@@ -23,9 +31,6 @@ async function listenToSpeech(page: Page) {
 
 const spoken = (page: Page) => page.evaluate(() => window.spoken ?? []);
 
-const documents = (page: Page) =>
-  page.evaluate(() => window.kioskSim?.printed().filter((p) => p.device === 'document') ?? []);
-
 const reminder = (page: Page) => page.locator('.card-reminder');
 
 /** The font size of the reminder, and the largest of every other visible text in `scope`. */
@@ -44,22 +49,6 @@ async function fontSizes(scope: Locator) {
     }
     return { card, others };
   });
-}
-
-async function startLicencePrint(page: Page) {
-  await wake(page);
-  await page.getByRole('button', { name: /^证照打印/ }).click();
-  await expect(page.getByText('请将身份证放在读卡区')).toBeVisible();
-  await page.evaluate(() => window.kioskSim?.idCard.insert('adult'));
-  await expect(page.getByRole('heading', { name: '请选择要打印的证照' })).toBeVisible({
-    timeout: 15_000,
-  });
-}
-
-/** From the choice of licences to the preview of 北京云杉's 正本 and 副本. */
-async function previewLicence(page: Page) {
-  await page.getByRole('button', { name: /北京云杉数字科技有限公司/ }).click();
-  await expect(page.getByText('共 2 张')).toBeVisible();
 }
 
 const creditCodeOf = (page: Page) =>
@@ -197,12 +186,8 @@ test.describe('item 2: no timer and no button interrupts a printer at work', () 
     await openKiosk(page, { idle: '120' });
     await startLicencePrint(page);
     await previewLicence(page);
-    await page.evaluate(() => window.kioskSim?.fault('document', { slow: 2_000 }));
-    await page.getByRole('button', { name: '确认打印' }).click();
-    await expect(page.getByText(/正在打印第 1／2 张/)).toBeVisible();
-    await page.evaluate(() => window.kioskSim?.fault('document', 'jam'));
+    await jamOnFirstSheet(page);
     const explained = page.locator('.print-outcome');
-    await expect(explained).toBeVisible({ timeout: 15_000 });
     await expect(explained).toContainText('营业执照（正本）');
     await expect(explained).toContainText('营业执照（副本）');
     await expect(explained).toContainText('一楼综合受理窗口');

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { printOnce, reconcileJournal, type PrintJobRequest } from '../../../domain';
+import { isPrintable, printOnce, reconcileJournal, type PrintJobRequest } from '../../../domain';
 import { DeviceError } from '../../../device-adapters';
 import { IndexedDbPrintJournal } from '../../../stores/journal';
 
@@ -106,5 +106,78 @@ describe('printOnce over the IndexedDB journal', () => {
     const history = await j.historyOf('91350100M000100Y43');
     expect(history.map((h) => h.key)).toEqual(['x:1', 'x:3']);
     expect(history[0]?.maskedId).toBe('3501**********0012');
+  });
+});
+
+describe('staff settling the journal', () => {
+  /** A job the printer may have printed (it jammed): staff must look. */
+  async function uncertain(j: IndexedDbPrintJournal, key = request().key) {
+    await expect(
+      printOnce(j, request(key), async () => {
+        throw new DeviceError('document', 'jam', 'jam');
+      }),
+    ).rejects.toMatchObject({ uncertain: true });
+  }
+
+  it('confirms a checked job that did print, with the staff’s words, and refuses it after', async () => {
+    const j = journal();
+    await uncertain(j);
+    const settled = await j.settle(request().key, true, '已取走，完好', at(20)());
+    expect(settled).toMatchObject({
+      state: 'confirmed',
+      note: '已取走，完好',
+      settledAt: '2026-11-23T02:20:00.000Z',
+    });
+    expect(await j.get(request().key)).toEqual(settled);
+    expect(isPrintable(settled)).toBe(false);
+    expect(await printOnce(j, request(), async () => {})).toEqual({
+      printed: false,
+      refused: 'already-printed',
+    });
+  });
+
+  it('fails a checked job that did not print, so its citizen can print it again', async () => {
+    const j = journal();
+    await uncertain(j);
+    const settled = await j.settle(request().key, false, '卡纸，未出纸', at(21)());
+    expect(settled).toMatchObject({ state: 'failed', note: '卡纸，未出纸' });
+    expect(isPrintable(settled)).toBe(true);
+    const reopened = await j.begin(request(), at(22)());
+    expect(reopened).toMatchObject({ ok: true, job: { state: 'pending' } });
+    expect(await printOnce(j, request(), async () => {})).toEqual({
+      printed: false,
+      refused: 'in-progress',
+    });
+  });
+
+  it('settles only a job that needs a check', async () => {
+    const j = journal();
+    await printOnce(j, request('done'), async () => {});
+    await expect(j.settle('done', false, 'x', new Date())).rejects.toThrow(
+      'print job done is confirmed, not needs-check',
+    );
+    expect((await j.get('done'))?.state).toBe('confirmed');
+    await j.begin(request('open'), new Date());
+    await expect(j.settle('open', true, 'x', new Date())).rejects.toThrow(
+      'print job open is pending, not needs-check',
+    );
+    await expect(j.settle('none', true, 'x', new Date())).rejects.toThrow('no print job none');
+  });
+
+  it('lists every job, newest first', async () => {
+    const j = journal();
+    expect(await j.jobs()).toEqual([]);
+    await printOnce(j, request('b'), async () => {}, at(2));
+    await printOnce(j, { ...request('a'), creditCode: null }, async () => {}, at(3));
+    await uncertain(j, 'c');
+    await printOnce(j, request('z'), async () => {}, at(1));
+    const jobs = await j.jobs();
+    expect(jobs.map((job) => job.key)).toEqual(['c', 'a', 'b', 'z']);
+    expect(jobs.map((job) => job.state)).toEqual([
+      'needs-check',
+      'confirmed',
+      'confirmed',
+      'confirmed',
+    ]);
   });
 });

@@ -1,0 +1,25 @@
+import { applyStaffSettings } from '../../domain/staffSettings';
+import type { CatalogSource, KioskConfig } from '../../domain';
+import { AdminCatalogSource, IndexedDbHallAdmin } from '../../stores/admin';
+import { FileCatalogSource } from '../../stores/catalog';
+
+/**
+ * At start: the settings staff saved in the console, over the configuration file's (the file
+ * stays the first-start seed). A store that cannot be read leaves the file's configuration:
+ * the kiosk must start. A setting that no longer fits the file (an older console's, say) is
+ * named in `rejected` and the file's value stands.
+ */
+export async function withStaffSettings(fileConfig: KioskConfig) {
+  const admin = new IndexedDbHallAdmin({ kioskId: fileConfig.kioskId });
+  const settings = await admin.settings().catch((error: unknown) => {
+    console.error('Staff settings could not be read; the configuration file stands', error);
+    return {};
+  });
+  const { config, rejected } = applyStaffSettings(fileConfig, settings);
+  return { admin, config, rejected: rejected.map((key) => `staff:${key}`) };
+}
+
+/** The catalog staff saved, or the hall's file before they ever saved one. */
+export function staffCatalog(admin: IndexedDbHallAdmin): CatalogSource {
+  return new AdminCatalogSource(admin, new FileCatalogSource());
+}

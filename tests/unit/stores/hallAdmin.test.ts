@@ -1,0 +1,244 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  DEFAULT_KIOSK_CONFIG,
+  OPEN_ENTRY,
+  afterWrongPin,
+  type AuditRecord,
+  type Catalog,
+  type CatalogSource,
+} from '../../../domain';
+import {
+  AdminCatalogSource,
+  HALL_ADMIN_DATABASE,
+  IndexedDbHallAdmin,
+  hashPin,
+  verifyPin,
+} from '../../../stores/admin';
+import { catalogItem } from '../../support/catalogItems';
+
+let count = 0;
+const databaseName = () => `admin-unit-${(count += 1)}`;
+const admin = (name = databaseName()) =>
+  new IndexedDbHallAdmin({ kioskId: 'kiosk-07', databaseName: name });
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 2, minute));
+// Fast enough for tests; the kiosk uses the default.
+const FEW = 1000;
+
+const record = (subject: string): AuditRecord => ({
+  action: 'item-change',
+  subject,
+  before: { enabled: true },
+  after: { enabled: false },
+});
+
+const catalog = (version: number, name = '社会保险个人参保证明查询打印'): Catalog => ({
+  version,
+  savedAt: '2026-12-01T00:00:00.000Z',
+  items: [catalogItem({ name })],
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the console PIN hash', () => {
+  it('knows the right PIN and refuses a wrong one', async () => {
+    const pin = await hashPin('246810', at(0), FEW);
+    expect(await verifyPin('246810', pin)).toBe(true);
+    expect(await verifyPin('246811', pin)).toBe(false);
+    expect(await verifyPin('2468100', pin)).toBe(false);
+  });
+
+  it('keeps a 16-byte salt, a 32-byte hash, the iterations and the moment, never the PIN', async () => {
+    const pin = await hashPin('246810', at(3), FEW);
+    expect(atob(pin.salt)).toHaveLength(16);
+    expect(atob(pin.hash)).toHaveLength(32);
+    expect(pin.iterations).toBe(FEW);
+    expect(pin.setAt).toBe('2026-11-23T02:03:00.000Z');
+    expect(JSON.stringify(pin)).not.toContain('246810');
+  });
+
+  it('salts each hash, so the same PIN twice gives two different records', async () => {
+    const first = await hashPin('13579246', at(0), FEW);
+    const second = await hashPin('13579246', at(0), FEW);
+    expect(first.salt).not.toBe(second.salt);
+    expect(first.hash).not.toBe(second.hash);
+    expect(await verifyPin('13579246', second)).toBe(true);
+  });
+
+  it('checks with the record’s own salt and iterations', async () => {
+    const pin = await hashPin('246810', at(0), FEW);
+    expect(await verifyPin('246810', { ...pin, iterations: FEW + 1 })).toBe(false);
+    const other = await hashPin('246810', at(0), FEW);
+    expect(await verifyPin('246810', { ...pin, salt: other.salt })).toBe(false);
+  });
+
+  it('refuses to hash a PIN that is not 6 to 12 digits', async () => {
+    for (const bad of ['12345', '1234567890123', '12345a', ' 123456', ''])
+      await expect(hashPin(bad, at(0), FEW)).rejects.toThrow('a console PIN is 6 to 12 digits');
+    expect(await verifyPin('12345', await hashPin('123456', at(0), FEW))).toBe(false);
+  });
+});
+
+describe('the staff console’s IndexedDB store', () => {
+  it('is its own database', () => {
+    expect(HALL_ADMIN_DATABASE).toBe('budayang-admin');
+  });
+
+  it('keeps the PIN record; none before one is set', async () => {
+    const store = admin();
+    expect(await store.pin()).toBeNull();
+    const pin = await hashPin('246810', at(0), FEW);
+    await store.setPin(pin);
+    expect(await store.pin()).toEqual(pin);
+  });
+
+  it('numbers the audit log 1, 2, 3 with the kiosk and the moment', async () => {
+    const store = admin();
+    const first = await store.audit(record('SB-0001'), at(1));
+    expect(first).toEqual({
+      seq: 1,
+      at: '2026-11-23T02:01:00.000Z',
+      kioskId: 'kiosk-07',
+      action: 'item-change',
+      subject: 'SB-0001',
+      before: { enabled: true },
+      after: { enabled: false },
+    });
+    await store.audit(record('SB-0002'), at(2));
+    await store.audit({ action: 'exit', subject: '', before: null, after: null }, at(3));
+    const log = await store.auditLog();
+    expect(log.map((e) => [e.seq, e.subject, e.action])).toEqual([
+      [1, 'SB-0001', 'item-change'],
+      [2, 'SB-0002', 'item-change'],
+      [3, '', 'exit'],
+    ]);
+    expect(log[0]).toEqual(first);
+  });
+
+  it('gives appends made at the same time distinct, consecutive numbers', async () => {
+    const store = admin();
+    const written = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.audit(record(`item-${i}`), at(i))),
+    );
+    expect(written.map((e) => e.seq).sort((a, b) => a - b)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
+    const log = await store.auditLog();
+    expect(log.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(new Set(log.map((e) => e.subject)).size).toBe(10);
+  });
+
+  it('keeps everything through a reopen, and goes on numbering where it stopped', async () => {
+    const name = databaseName();
+    const before = admin(name);
+    await before.audit(record('a'), at(1));
+    await before.audit(record('b'), at(2));
+    await before.setEntryLock({ wrong: 2, locks: 1, lockedUntil: null });
+    await before.saveSettings({ defaultLocale: 'en' });
+    await before.saveCatalog(catalog(4));
+    await before.close();
+
+    const after = admin(name);
+    expect((await after.audit(record('c'), at(3))).seq).toBe(3);
+    expect((await after.auditLog()).map((e) => e.subject)).toEqual(['a', 'b', 'c']);
+    expect(await after.entryLock()).toEqual({ wrong: 2, locks: 1, lockedUntil: null });
+    expect(await after.settings()).toEqual({ defaultLocale: 'en' });
+    expect((await after.catalog())?.version).toBe(4);
+  });
+
+  it('has an open entry until a lock is written, then keeps the lock', async () => {
+    const store = admin();
+    expect(await store.entryLock()).toEqual(OPEN_ENTRY);
+    let lock = OPEN_ENTRY;
+    for (let i = 0; i < 5; i += 1) lock = afterWrongPin(lock, at(10));
+    await store.setEntryLock(lock);
+    expect(await store.entryLock()).toEqual({
+      wrong: 0,
+      locks: 1,
+      lockedUntil: '2026-11-23T02:15:00.000Z',
+    });
+    await store.setEntryLock(OPEN_ENTRY);
+    expect(await store.entryLock()).toEqual(OPEN_ENTRY);
+  });
+
+  it('has no settings until staff save some, then exactly those', async () => {
+    const store = admin();
+    expect(await store.settings()).toEqual({});
+    const settings = {
+      officeHours: { ...DEFAULT_KIOSK_CONFIG.officeHours, close: '17:30' },
+      session: DEFAULT_KIOSK_CONFIG.session,
+    };
+    await store.saveSettings(settings);
+    // What was saved is a copy: changing the object afterwards changes nothing stored.
+    settings.officeHours.close = '23:00';
+    expect(await store.settings()).toEqual({
+      officeHours: { ...DEFAULT_KIOSK_CONFIG.officeHours, close: '17:30' },
+      session: DEFAULT_KIOSK_CONFIG.session,
+    });
+    await store.saveSettings({ defaultLocale: 'en' });
+    expect(await store.settings()).toEqual({ defaultLocale: 'en' });
+  });
+
+  it('has no catalog until staff save one, then the last saved', async () => {
+    const store = admin();
+    expect(await store.catalog()).toBeNull();
+    await store.saveCatalog(catalog(2, '第一版'));
+    await store.saveCatalog(catalog(3, '第二版'));
+    expect(await store.catalog()).toEqual(catalog(3, '第二版'));
+  });
+
+  it('keeps each kind of value apart', async () => {
+    const store = admin();
+    await store.saveSettings({ defaultLocale: 'en' });
+    await store.setPin(await hashPin('246810', at(0), FEW));
+    expect(await store.catalog()).toBeNull();
+    expect(await store.entryLock()).toEqual(OPEN_ENTRY);
+    expect(await store.settings()).toEqual({ defaultLocale: 'en' });
+  });
+});
+
+describe('the catalog staff saved, over the file', () => {
+  const file = (version: number): CatalogSource & { reads: number } => {
+    const source = {
+      reads: 0,
+      current: async () => {
+        source.reads += 1;
+        return catalog(version, '文件版');
+      },
+    };
+    return source;
+  };
+
+  it('serves the staff’s catalog when there is one, without reading the file', async () => {
+    const store = admin();
+    await store.saveCatalog(catalog(7, '员工版'));
+    const fallback = file(9);
+    const source = new AdminCatalogSource(store, fallback);
+    expect((await source.current()).items[0]?.name).toBe('员工版');
+    expect(fallback.reads).toBe(0);
+  });
+
+  it('serves the file’s when staff never saved one', async () => {
+    const source = new AdminCatalogSource(admin(), file(9));
+    expect((await source.current()).items[0]?.name).toBe('文件版');
+  });
+
+  it('keeps serving the file’s when the store cannot be read, and says so once', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = { catalog: () => Promise.reject(new Error('disk gone')) };
+    const source = new AdminCatalogSource(broken, file(9));
+    expect((await source.current()).items[0]?.name).toBe('文件版');
+    expect((await source.current()).items[0]?.name).toBe('文件版');
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logged.mock.calls[0]?.[1]).toEqual(new Error('disk gone'));
+  });
+
+  it('fails as the file does when neither can give a catalog', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = { catalog: () => Promise.reject(new Error('disk gone')) };
+    const missing: CatalogSource = { current: () => Promise.reject(new Error('no file')) };
+    await expect(new AdminCatalogSource(broken, missing).current()).rejects.toThrow('no file');
+  });
+});
