@@ -71,7 +71,9 @@ export type AuditAction =
   | 'settings-change'
   | 'print-settled'
   | 'test-print'
-  | 'audit-export';
+  | 'audit-export'
+  | 'appointment-cancel'
+  | 'appointment-move';
 
 /** One line of the audit log: numbered in order, never changed or removed. */
 export interface AuditEntry {

@@ -82,6 +82,25 @@ export interface Appointment {
   bookedAt: string;
   /** The priority ticket it became at check-in, if it has. */
   ticketId: string | null;
+  /**
+   * ISO 8601 moment staff cancelled it (取消预约). It is kept for the staff list, but holds no
+   * place and never checks in. Absent or null while it stands.
+   */
+  cancelledAt?: string | null;
+  /** Why staff cancelled it, as they typed it. */
+  cancelReason?: string | null;
+  /** Where it was before staff last moved it (改期): it keeps its id, so the slip's QR still works. */
+  movedFrom?: AppointmentTime | null;
+  /** ISO 8601 moment staff last moved it. */
+  movedAt?: string | null;
+  /** Why staff last moved it, as they typed it. */
+  moveReason?: string | null;
+}
+
+/** A day and a slot of it: where an appointment is. */
+export interface AppointmentTime {
+  date: CalendarDate;
+  slot: AppointmentSlot;
 }
 
 export interface BookingRequest {
@@ -116,6 +135,23 @@ export type CheckInResult =
   | ({ ok: false } & DayClosed)
   | Exclude<CheckInTiming, { ok: true }>;
 
+/** Staff cancelled an appointment, or could not: it is unknown (or already cancelled), or checked in. */
+export type CancelResult =
+  | { ok: true; appointment: Appointment }
+  | { ok: false; reason: 'unknown-appointment' | 'checked-in' };
+
+/**
+ * Staff moved an appointment, or could not. Beside cancelling's reasons: the new slot has no place
+ * left, it is where the appointment already is, or the holder already has an appointment of the
+ * service that day (one per person per service per day, as at booking).
+ */
+export type MoveResult =
+  | { ok: true; appointment: Appointment }
+  | {
+      ok: false;
+      reason: 'unknown-appointment' | 'checked-in' | 'slot-full' | 'same-slot' | 'already-booked';
+    };
+
 /** How queue numbers are allocated: in this browser now, on a hall server shared by kiosks later. */
 export interface QueueService {
   allocate(request: TicketRequest): Promise<AllocateResult>;
@@ -147,4 +183,19 @@ export interface QueueService {
   book(request: BookingRequest): Promise<BookResult>;
   /** Turns a booked appointment into a priority ticket, within its check-in window. */
   checkIn(request: CheckInRequest): Promise<CheckInResult>;
+  /**
+   * Every appointment on those days, of every service, cancelled ones too (for the staff list):
+   * by date, slot start, then booking time.
+   */
+  appointments(dates: readonly CalendarDate[]): Promise<Appointment[]>;
+  /**
+   * Staff cancel an appointment (取消预约) with the reason they give: its place is free again and
+   * it no longer checks in. A reason is required.
+   */
+  cancelAppointment(id: string, reason: string, now: Date): Promise<CancelResult>;
+  /**
+   * Staff move an appointment (改期) to another slot, on its day or another, with the reason they
+   * give; it keeps its id, so the citizen's slip still checks in. A reason is required.
+   */
+  moveAppointment(id: string, to: AppointmentTime, reason: string, now: Date): Promise<MoveResult>;
 }

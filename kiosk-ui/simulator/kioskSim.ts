@@ -52,6 +52,11 @@ export interface KioskSim {
   queue: {
     allocate(serviceCode: string): Promise<string | null>;
     issued(serviceCode: string): Promise<string[]>;
+    /**
+     * Books an appointment as a citizen with a card would (a made-up card key, phone
+     * 138****0000): the appointment's id, or why the store refused.
+     */
+    book(serviceCode: string, date: string, start: string, end: string): Promise<string>;
   };
   /**
    * The simulated back office (审批系统) as staff work it: list the applications, move one on
@@ -154,6 +159,17 @@ export function createKioskSim(
         const { store, timeZone } = queueOf();
         const tickets = await store.issued(serviceCode, clockOf(new Date(), timeZone).date);
         return tickets.map((t) => t.number);
+      },
+      book: async (serviceCode, date, start, end) => {
+        const result = await queueOf().store.book({
+          serviceCode,
+          date,
+          slot: { start, end },
+          holderKey: `sim-${crypto.randomUUID()}`,
+          maskedId: '',
+          maskedPhone: '138****0000',
+        });
+        return result.ok ? result.appointment.id : result.reason;
       },
     },
     applications: {

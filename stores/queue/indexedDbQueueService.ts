@@ -11,14 +11,17 @@ import {
   type AllocateResult,
   type Appointment,
   type AppointmentRules,
+  type AppointmentTime,
   type BookingRequest,
   type BookResult,
   type CalendarDate,
+  type CancelResult,
   type CheckInRequest,
   type CheckInResult,
   type ClockTime,
   type DayClosed,
   type IssuedTicket,
+  type MoveResult,
   type OfficeHours,
   type QueueService,
   type QueueServiceConfig,
@@ -311,14 +314,13 @@ export class IndexedDbQueueService implements QueueService {
     const slots = this.#hours ? appointmentSlots(this.#hours, this.#rules.slotMinutes) : [];
     const left: Record<CalendarDate, Record<ClockTime, number>> = {};
     for (const date of dates) {
-      const booked = await db.getAllFromIndex('appointments', 'byServiceDay', [serviceCode, date]);
+      const booked = (
+        await db.getAllFromIndex('appointments', 'byServiceDay', [serviceCode, date])
+      ).filter(standing);
       left[date] = Object.fromEntries(
         slots.map((slot) => [
           slot.start,
-          Math.max(
-            0,
-            this.#rules.capacityPerSlot - booked.filter((a) => a.slot.start === slot.start).length,
-          ),
+          Math.max(0, this.#rules.capacityPerSlot - takenIn(booked, slot.start)),
         ]),
       );
     }
@@ -329,9 +331,9 @@ export class IndexedDbQueueService implements QueueService {
     if (!this.#services.has(request.serviceCode)) return { ok: false, reason: 'unknown-service' };
     const db = await this.#db;
     const tx = db.transaction('appointments', 'readwrite');
-    const sameDay = await tx.store
-      .index('byServiceDay')
-      .getAll([request.serviceCode, request.date]);
+    const sameDay = (
+      await tx.store.index('byServiceDay').getAll([request.serviceCode, request.date])
+    ).filter(standing);
     const mine = sameDay.find((a) => a.holderKey === request.holderKey);
     if (mine) {
       await tx.done;
@@ -341,10 +343,7 @@ export class IndexedDbQueueService implements QueueService {
         appointment: publicAppointment(mine, request.maskedId),
       };
     }
-    if (
-      sameDay.filter((a) => a.slot.start === request.slot.start).length >=
-      this.#rules.capacityPerSlot
-    ) {
+    if (takenIn(sameDay, request.slot.start) >= this.#rules.capacityPerSlot) {
       await tx.done;
       return { ok: false, reason: 'slot-full' };
     }
@@ -367,10 +366,11 @@ export class IndexedDbQueueService implements QueueService {
     const db = await this.#db;
     const tx = db.transaction(['appointments', 'tickets'], 'readwrite');
     const appointments = tx.objectStore('appointments');
-    const candidates =
+    const candidates = (
       'appointmentId' in request
         ? [await appointments.get(request.appointmentId)].filter((a) => a !== undefined)
-        : await appointments.index('byHolder').getAll(request.holderKey);
+        : await appointments.index('byHolder').getAll(request.holderKey)
+    ).filter(standing);
     // A card may hold several appointments: today's comes first, then the nearest.
     const appointment = candidates.sort((a, b) =>
       a.date === request.today ? -1 : b.date === request.today ? 1 : a.date.localeCompare(b.date),
@@ -439,11 +439,105 @@ export class IndexedDbQueueService implements QueueService {
     };
   }
 
+  async appointments(dates: readonly CalendarDate[]): Promise<Appointment[]> {
+    const db = await this.#db;
+    // By day rather than by service: a service since taken off the kiosk keeps its appointments.
+    const byDate = db.transaction('appointments').store.index('byDate');
+    const days = await Promise.all([...new Set(dates)].map((date) => byDate.getAll(date)));
+    return days
+      .flat()
+      .sort(
+        (a, b) =>
+          a.date.localeCompare(b.date) ||
+          a.slot.start.localeCompare(b.slot.start) ||
+          a.bookedAt.localeCompare(b.bookedAt),
+      )
+      .map((stored) => publicAppointment(stored, null));
+  }
+
+  async cancelAppointment(id: string, reason: string, now: Date): Promise<CancelResult> {
+    const why = requiredReason(reason, 'cancelAppointment');
+    const db = await this.#db;
+    const tx = db.transaction('appointments', 'readwrite');
+    const refuse = async (refusal: Extract<CancelResult, { ok: false }>['reason']) => {
+      await tx.done;
+      return { ok: false, reason: refusal } as const;
+    };
+    const appointment = await tx.store.get(id);
+    if (!appointment || !standing(appointment)) return refuse('unknown-appointment');
+    if (appointment.ticketId) return refuse('checked-in');
+    const cancelled: StoredAppointment = {
+      ...appointment,
+      cancelledAt: now.toISOString(),
+      cancelReason: why,
+    };
+    await tx.store.put(cancelled);
+    await tx.done;
+    return { ok: true, appointment: publicAppointment(cancelled, null) };
+  }
+
+  async moveAppointment(
+    id: string,
+    to: AppointmentTime,
+    reason: string,
+    now: Date,
+  ): Promise<MoveResult> {
+    const why = requiredReason(reason, 'moveAppointment');
+    const db = await this.#db;
+    const tx = db.transaction('appointments', 'readwrite');
+    const refuse = async (refusal: Extract<MoveResult, { ok: false }>['reason']) => {
+      await tx.done;
+      return { ok: false, reason: refusal } as const;
+    };
+    const appointment = await tx.store.get(id);
+    if (!appointment || !standing(appointment)) return refuse('unknown-appointment');
+    if (appointment.ticketId) return refuse('checked-in');
+    if (appointment.date === to.date && appointment.slot.start === to.slot.start)
+      return refuse('same-slot');
+    // The same rules as booking, counted in this transaction so two moves cannot overfill a slot.
+    const thatDay = (
+      await tx.store.index('byServiceDay').getAll([appointment.serviceCode, to.date])
+    ).filter((a) => standing(a) && a.id !== id);
+    if (appointment.holderKey && thatDay.some((a) => a.holderKey === appointment.holderKey))
+      return refuse('already-booked');
+    if (takenIn(thatDay, to.slot.start) >= this.#rules.capacityPerSlot) return refuse('slot-full');
+    const moved: StoredAppointment = {
+      ...appointment,
+      date: to.date,
+      slot: { start: to.slot.start, end: to.slot.end },
+      movedFrom: { date: appointment.date, slot: appointment.slot },
+      movedAt: now.toISOString(),
+      moveReason: why,
+    };
+    await tx.store.put(moved);
+    await tx.done;
+    return { ok: true, appointment: publicAppointment(moved, null) };
+  }
+
   /** Closes the database and lets go of this instance's lock (as a page that is gone). */
   async close(): Promise<void> {
     this.#releaseLock();
     (await this.#db).close();
   }
+}
+
+/** Not cancelled: it holds a place, and counts as the holder's appointment that day. */
+function standing(appointment: StoredAppointment): boolean {
+  return !appointment.cancelledAt;
+}
+
+/** Places taken in the slot starting at `start`, among a service's standing appointments of a day. */
+function takenIn(appointments: readonly StoredAppointment[], start: ClockTime): number {
+  return appointments.filter((a) => a.slot.start === start).length;
+}
+
+function requiredReason(reason: string, method: string): string {
+  const why = reason.trim();
+  if (why === '')
+    throw new Error(
+      `${method} needs the reason staff gave: ask for it (the console refuses an empty one)`,
+    );
+  return why;
 }
 
 type TicketStore = IDBPObjectStore<

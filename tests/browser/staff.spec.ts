@@ -334,3 +334,100 @@ for (const elderly of [false, true]) {
     });
   });
 }
+
+test('staff edit an item and add one; what the schema refuses is named and nothing is saved', async ({
+  page,
+}) => {
+  await openKiosk(page, { idle: '300' });
+  await enterConsole(page);
+  await page.getByRole('button', { name: `编辑：${SOCIAL_CARD}` }).click();
+  const editor = page.getByRole('form', { name: `编辑事项：${SOCIAL_CARD}` });
+  await editor.getByLabel('事项名称').fill('');
+  await editor.getByLabel('承诺办结时限（工作日）').fill('400');
+  await editor.getByRole('button', { name: '保存' }).click();
+  const refused = editor.getByRole('alert');
+  await expect(refused).toContainText('name');
+  await expect(refused).toContainText('promisedDays');
+  await editor.getByLabel('事项名称').fill('社会保障卡补领、换领（即时制卡）');
+  await editor.getByLabel('承诺办结时限（工作日）').fill('1');
+  await editor
+    .getByLabel(/^申请材料/)
+    .fill('申请人居民身份证｜原件｜1\n近期免冠彩色照片｜原件｜1｜白底');
+  await shot(page, 'staff-item-edit', { fullPage: true });
+  await editor.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存：社会保障卡补领、换领（即时制卡）')).toBeVisible();
+
+  await page.getByRole('button', { name: '新增事项' }).click();
+  const adding = page.getByRole('form', { name: '新增事项' });
+  await adding.getByLabel(/^事项编码/).fill('SB-0006');
+  await adding.getByRole('button', { name: '保存' }).click();
+  await expect(adding.getByRole('alert')).toContainText('事项编码 SB-0006 已被使用');
+  await adding.getByRole('button', { name: '取消' }).click();
+
+  const log = await auditLog(page);
+  expect(log.at(-1)).toMatchObject({
+    action: 'item-change',
+    subject: 'SB-0006',
+    after: { name: '社会保障卡补领、换领（即时制卡）' },
+  });
+  expect(JSON.stringify(log.at(-1)?.after)).toContain('近期免冠彩色照片');
+  await leaveConsole(page);
+  await wake(page);
+  await page.getByRole('button', { name: /^办事指南/ }).click();
+  await expect(page.locator('.guide-list__name', { hasText: '（即时制卡）' })).toHaveCount(1);
+});
+
+test.describe('appointments', () => {
+  // axe injects its own script, which the kiosk's CSP would rightly refuse.
+  test.use({ bypassCSP: true });
+
+  test('今日概况: staff move one appointment and cancel another, each with its reason', async ({
+    page,
+  }) => {
+    // Monday 7 December 2026, 08:00 in the hall; appointments on Tuesday the 8th.
+    await page.clock.install({ time: new Date('2026-12-07T08:00:00') });
+    await openKiosk(page, { idle: '300' });
+    const booked = await page.evaluate(async () => [
+      await window.kioskSim?.queue.book('real-estate', '2026-12-08', '09:30', '10:00'),
+      await window.kioskSim?.queue.book('real-estate', '2026-12-08', '10:00', '10:30'),
+    ]);
+    expect(booked.every((id) => typeof id === 'string' && id.length > 12)).toBe(true);
+    await enterConsole(page);
+    await section(page, '今日概况');
+    const tuesday = page.getByRole('table', { name: /12月8日/ });
+    await expect(tuesday.getByRole('row')).toHaveCount(3);
+
+    await tuesday.getByRole('button', { name: /^改期：.*09:30/ }).click();
+    const move = page.getByRole('form', { name: /^预约改期：.*09:30/ });
+    await move.getByRole('button', { name: '确认改期' }).click();
+    await expect(move.getByRole('alert')).toHaveText('请填写原因。');
+    await move.getByLabel('原因').fill('窗口人员调整');
+    const slots = move.getByLabel('改到时段');
+    const afternoon = await slots
+      .locator('option', { hasText: /^14:00/ })
+      .first()
+      .getAttribute('value');
+    await slots.selectOption(afternoon ?? '');
+    await shot(page, 'staff-today-move');
+    const violations = await new AxeBuilder({ page })
+      .include('.staff-console')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    expect(violations.violations.map((v) => v.id)).toEqual([]);
+    await move.getByRole('button', { name: '确认改期' }).click();
+    await expect(page.getByText(/已改期：.*09:30.*改到.*14:00/)).toBeVisible();
+    await expect(tuesday).toContainText('已改期（原');
+
+    await tuesday.getByRole('button', { name: /^取消：.*10:00/ }).click();
+    const cancel = page.getByRole('form', { name: /^取消预约：.*10:00/ });
+    await cancel.getByLabel('原因').fill('预约人来电取消');
+    await cancel.getByRole('button', { name: '确认取消' }).click();
+    await expect(tuesday).toContainText('已取消（预约人来电取消）');
+
+    const log = (await auditLog(page)).filter((e) => e.action.startsWith('appointment-'));
+    expect(log.map((e) => [e.action, e.subject])).toEqual([
+      ['appointment-move', booked[0]],
+      ['appointment-cancel', booked[1]],
+    ]);
+  });
+});

@@ -34,6 +34,8 @@ const words = {
     'print-settled': '处理打印记录',
     'test-print': '打印测试页',
     'audit-export': '导出审计日志',
+    'appointment-cancel': '取消预约',
+    'appointment-move': '预约改期',
   } satisfies Record<AuditAction, string>,
   export: '导出 CSV',
   exporting: '正在导出…',

@@ -10,6 +10,7 @@ import {
   type CatalogItem,
 } from '../../../domain';
 import { catalogInForce, saveCatalog } from '../catalogStore';
+import { ItemEditor } from './ItemEditor';
 import { SectionHeading } from '../SectionHeading';
 import { useConsole } from '../StaffConsole';
 import { StaffTable } from '../StaffTable';
@@ -32,6 +33,8 @@ const words = {
   up: (name: string) => `上移：${name}`,
   down: (name: string) => `下移：${name}`,
   preview: '预览指南',
+  edit: '编辑',
+  add: '新增事项',
   closePreview: '关闭预览',
   previewTitle: (name: string) => `办事指南预览：${name}（与群众看到的一致）`,
   loading: '正在读取事项目录…',
@@ -58,6 +61,8 @@ export function ItemsSection() {
   const [status, setStatus] = useState<string>('');
   const [query, setQuery] = useState('');
   const [preview, setPreview] = useState<string | null>(null);
+  /** The item being edited (its code), a new one (''), or none. */
+  const [editing, setEditing] = useState<string | null>(null);
 
   useEffect(() => {
     catalogInForce(services).then(setCatalog, () => setProblem(words.unreadable));
@@ -71,15 +76,21 @@ export function ItemsSection() {
       </>
     );
 
-  const save = async (next: Catalog, item: CatalogItem, audit: () => Promise<void>) => {
+  const save = async (
+    next: Catalog,
+    item: CatalogItem,
+    audit: () => Promise<void>,
+  ): Promise<boolean> => {
     try {
       setCatalog(await saveCatalog(services, next));
       await audit();
       changed();
       setProblem(null);
       setStatus(words.saved(item.name));
+      return true;
     } catch {
       setProblem(words.failed);
+      return false;
     }
   };
 
@@ -119,102 +130,162 @@ export function ItemsSection() {
   return (
     <>
       <SectionHeading title={words.title} problem={problem} status={status} />
-      <p class="staff-note">{words.intro}</p>
-      <div class="staff-field">
-        <label for="staff-item-search">{words.search}</label>
-        <input
-          id="staff-item-search"
-          type="search"
-          value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)}
+      {editing !== null ? (
+        <ItemEditor
+          catalog={catalog}
+          base={catalog.items.find((item) => item.code === editing) ?? newItem(catalog.items[0])}
+          adding={editing === ''}
+          onCancel={() => setEditing(null)}
+          onSave={async (next, item, { before, after }) => {
+            const ok = await save(next, item, () =>
+              services.audit({ action: 'item-change', subject: item.code, before, after }),
+            );
+            if (ok) setEditing(null);
+            return ok;
+          }}
         />
-      </div>
-      <p role="status">{words.count(shown.length, catalog.items.length)}</p>
-      {previewed && (
-        <section class="staff-preview" aria-labelledby="staff-preview-title">
-          <h3 id="staff-preview-title">{words.previewTitle(previewed.name)}</h3>
-          <dl class="guide">
-            {guideSections(previewed).map((section) => (
-              <div key={section.key}>
-                <dt>{PRINTED_HEADINGS[section.key]}</dt>
-                {section.lines.map((line, i) => (
-                  <dd key={i}>{line}</dd>
-                ))}
-              </div>
-            ))}
-          </dl>
-          <button type="button" class="staff-button" onClick={() => setPreview(null)}>
-            {words.closePreview}
+      ) : (
+        <>
+          <p class="staff-note">{words.intro}</p>
+          <button type="button" class="staff-button" onClick={() => setEditing('')}>
+            {words.add}
           </button>
-        </section>
+          <div class="staff-field">
+            <label for="staff-item-search">{words.search}</label>
+            <input
+              id="staff-item-search"
+              type="search"
+              value={query}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+          </div>
+          <p role="status">{words.count(shown.length, catalog.items.length)}</p>
+          {previewed && (
+            <section class="staff-preview" aria-labelledby="staff-preview-title">
+              <h3 id="staff-preview-title">{words.previewTitle(previewed.name)}</h3>
+              <dl class="guide">
+                {guideSections(previewed).map((section) => (
+                  <div key={section.key}>
+                    <dt>{PRINTED_HEADINGS[section.key]}</dt>
+                    {section.lines.map((line, i) => (
+                      <dd key={i}>{line}</dd>
+                    ))}
+                  </div>
+                ))}
+              </dl>
+              <button type="button" class="staff-button" onClick={() => setPreview(null)}>
+                {words.closePreview}
+              </button>
+            </section>
+          )}
+          <StaffTable
+            label={words.table}
+            columns={[
+              words.order,
+              words.name,
+              words.department,
+              words.idCardOnly,
+              words.licenceOnly,
+              words.enabled,
+              words.actions,
+            ]}
+          >
+            {shown.map((item) => {
+              const place = catalog.items.indexOf(item);
+              return (
+                <tr key={item.code} data-code={item.code}>
+                  <td>{place + 1}</td>
+                  <th scope="row">
+                    {item.name}
+                    <span class="staff-code">{item.code}</span>
+                  </th>
+                  <td>{DEPARTMENT_NAMES[item.department]}</td>
+                  {(['idCardOnly', 'licenceOnly', 'enabled'] as const).map((flag) => (
+                    <td key={flag}>
+                      <input
+                        type="checkbox"
+                        class="staff-check"
+                        aria-label={`${words[flag]}：${item.name}`}
+                        checked={item[flag]}
+                        onChange={(e) => change(item, { [flag]: e.currentTarget.checked })}
+                      />
+                    </td>
+                  ))}
+                  <td>
+                    <div class="staff-actions">
+                      <button
+                        type="button"
+                        class="staff-button staff-button--small"
+                        aria-label={words.up(item.name)}
+                        disabled={place === 0}
+                        onClick={() => move(item, -1)}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        class="staff-button staff-button--small"
+                        aria-label={words.down(item.name)}
+                        disabled={place === catalog.items.length - 1}
+                        onClick={() => move(item, 1)}
+                      >
+                        ↓
+                      </button>
+                      <button
+                        type="button"
+                        class="staff-button staff-button--small"
+                        aria-label={`${words.preview}：${item.name}`}
+                        onClick={() => setPreview(item.code)}
+                      >
+                        {words.preview}
+                      </button>
+                      <button
+                        type="button"
+                        class="staff-button staff-button--small"
+                        aria-label={`${words.edit}：${item.name}`}
+                        onClick={() => setEditing(item.code)}
+                      >
+                        {words.edit}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </StaffTable>
+        </>
       )}
-      <StaffTable
-        label={words.table}
-        columns={[
-          words.order,
-          words.name,
-          words.department,
-          words.idCardOnly,
-          words.licenceOnly,
-          words.enabled,
-          words.actions,
-        ]}
-      >
-        {shown.map((item) => {
-          const place = catalog.items.indexOf(item);
-          return (
-            <tr key={item.code} data-code={item.code}>
-              <td>{place + 1}</td>
-              <th scope="row">
-                {item.name}
-                <span class="staff-code">{item.code}</span>
-              </th>
-              <td>{DEPARTMENT_NAMES[item.department]}</td>
-              {(['idCardOnly', 'licenceOnly', 'enabled'] as const).map((flag) => (
-                <td key={flag}>
-                  <input
-                    type="checkbox"
-                    class="staff-check"
-                    aria-label={`${words[flag]}：${item.name}`}
-                    checked={item[flag]}
-                    onChange={(e) => change(item, { [flag]: e.currentTarget.checked })}
-                  />
-                </td>
-              ))}
-              <td>
-                <div class="staff-actions">
-                  <button
-                    type="button"
-                    class="staff-button staff-button--small"
-                    aria-label={words.up(item.name)}
-                    disabled={place === 0}
-                    onClick={() => move(item, -1)}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    class="staff-button staff-button--small"
-                    aria-label={words.down(item.name)}
-                    disabled={place === catalog.items.length - 1}
-                    onClick={() => move(item, 1)}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    class="staff-button staff-button--small"
-                    aria-label={`${words.preview}：${item.name}`}
-                    onClick={() => setPreview(item.code)}
-                  >
-                    {words.preview}
-                  </button>
-                </div>
-              </td>
-            </tr>
-          );
-        })}
-      </StaffTable>
     </>
   );
+}
+
+/** What a new item starts from: blank, the first item's place and telephones, shown to no one until enabled. */
+function newItem(template: CatalogItem | undefined): CatalogItem {
+  return {
+    department: 'social-security',
+    audience: ['person'],
+    place: { window: '', address: '', hours: '' },
+    enquiryTelephone: '',
+    complaintTelephone: '12345',
+    queueService: '',
+    ...template,
+    code: '',
+    name: '',
+    nameEn: undefined,
+    idCardOnly: false,
+    licenceOnly: false,
+    channel: 'window',
+    enabled: false,
+    conditions: [],
+    materials: [],
+    steps: [],
+    legalBasis: [],
+    legalDays: 0,
+    promisedDays: 0,
+    fees: [],
+    form: undefined,
+    result: undefined,
+    declaration: undefined,
+    pinyin: undefined,
+  };
 }

@@ -266,6 +266,222 @@ describe('appointments in the queue store', () => {
   });
 });
 
+describe('staff cancel and move appointments', () => {
+  const hours = { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' };
+  const rules = {
+    slotMinutes: 60,
+    capacityPerSlot: 2,
+    daysAhead: 5,
+    checkInEarlyMinutes: 30,
+    checkInLateMinutes: 15,
+  };
+  const other = taxService({ code: 'other', prefix: 'C' });
+  // Booking times one second apart, so the list's last tie-break is known.
+  let tick = 0;
+  const store = () =>
+    new IndexedDbQueueService({
+      services: [service, other],
+      officeHours: hours,
+      appointments: rules,
+      databaseName: freshDb(),
+      now: () => new Date(Date.UTC(2026, 10, 20, 1, 0, (tick += 1))),
+    });
+  const slot = (start: string) => ({
+    start,
+    end: `${String(Number(start.slice(0, 2)) + 1).padStart(2, '0')}:${start.slice(3)}`,
+  });
+  const book = async (
+    q: IndexedDbQueueService,
+    holderKey: string,
+    start: string,
+    over: { date?: string; serviceCode?: string } = {},
+  ) => {
+    const booked = await q.book({
+      serviceCode: 'tax',
+      date: '2026-11-24',
+      slot: slot(start),
+      holderKey,
+      maskedId: '1101**********0014',
+      maskedPhone: '138****5678',
+      ...over,
+    });
+    if (!booked.ok) throw new Error(`not booked: ${booked.reason}`);
+    return booked.appointment;
+  };
+  const staffNow = new Date('2026-11-23T02:00:00Z');
+  const where = (a: { serviceCode: string; date: string; slot: { start: string } }) =>
+    `${a.serviceCode} ${a.date} ${a.slot.start}`;
+
+  it('lists the days asked, every service, by date, slot, then booking time', async () => {
+    const q = store();
+    await book(q, 'b', '10:00');
+    await book(q, 'c', '09:00', { serviceCode: 'other' });
+    await book(q, 'a', '09:00');
+    await book(q, 'd', '09:00', { date: '2026-11-25' });
+    await book(q, 'e', '09:00', { date: '2026-11-26' });
+    const listed = await q.appointments(['2026-11-25', '2026-11-24']);
+    expect(listed.map(where)).toEqual([
+      'other 2026-11-24 09:00',
+      'tax 2026-11-24 09:00',
+      'tax 2026-11-24 10:00',
+      'tax 2026-11-25 09:00',
+    ]);
+    expect(JSON.stringify(listed)).not.toMatch(/holderKey/);
+    expect(await q.appointments([])).toEqual([]);
+  });
+
+  it('a cancelled appointment frees its place, no longer checks in, and stays listed with why and when', async () => {
+    const q = store();
+    const cancelled = await book(q, 'a', '10:00');
+    const kept = await book(q, 'b', '10:00');
+    expect(await q.placesLeft('tax', ['2026-11-24'])).toMatchObject({
+      '2026-11-24': { '10:00': 0 },
+    });
+    const result = await q.cancelAppointment(cancelled.id, ' 本人来电取消 ', staffNow);
+    expect(result).toMatchObject({
+      ok: true,
+      appointment: {
+        id: cancelled.id,
+        cancelledAt: staffNow.toISOString(),
+        cancelReason: '本人来电取消',
+      },
+    });
+    expect(await q.placesLeft('tax', ['2026-11-24'])).toMatchObject({
+      '2026-11-24': { '10:00': 1 },
+    });
+    // Neither the slip's QR nor the card checks it in; the card may book again that day.
+    const at = { today: '2026-11-24', now: '09:45' };
+    expect(await q.checkIn({ appointmentId: cancelled.id, ...at })).toEqual({
+      ok: false,
+      reason: 'unknown-appointment',
+    });
+    expect(await q.checkIn({ holderKey: 'a', ...at })).toEqual({
+      ok: false,
+      reason: 'unknown-appointment',
+    });
+    expect((await book(q, 'a', '10:00')).id).not.toBe(cancelled.id);
+    const listed = await q.appointments(['2026-11-24']);
+    expect(listed.map((a) => [a.id === cancelled.id, a.cancelReason ?? null])).toEqual([
+      [true, '本人来电取消'],
+      [false, null],
+      [false, null],
+    ]);
+    expect(listed[1]?.id).toBe(kept.id);
+    // Once cancelled it is no longer there to cancel or move.
+    expect(await q.cancelAppointment(cancelled.id, 'again', staffNow)).toEqual({
+      ok: false,
+      reason: 'unknown-appointment',
+    });
+    expect(
+      await q.moveAppointment(
+        cancelled.id,
+        { date: '2026-11-24', slot: slot('14:00') },
+        'x',
+        staffNow,
+      ),
+    ).toEqual({ ok: false, reason: 'unknown-appointment' });
+    expect(await q.cancelAppointment('nope', 'x', staffNow)).toEqual({
+      ok: false,
+      reason: 'unknown-appointment',
+    });
+  });
+
+  it('a checked-in appointment can be neither cancelled nor moved', async () => {
+    const q = store();
+    const booked = await book(q, 'a', '10:00');
+    const checkedIn = await q.checkIn({ holderKey: 'a', today: '2026-11-24', now: '09:45' });
+    expect(checkedIn.ok).toBe(true);
+    expect(await q.cancelAppointment(booked.id, '来不了', staffNow)).toEqual({
+      ok: false,
+      reason: 'checked-in',
+    });
+    expect(
+      await q.moveAppointment(
+        booked.id,
+        { date: '2026-11-25', slot: slot('10:00') },
+        'x',
+        staffNow,
+      ),
+    ).toEqual({ ok: false, reason: 'checked-in' });
+    const [kept] = await q.appointments(['2026-11-24']);
+    expect(kept).toMatchObject({ id: booked.id, date: '2026-11-24' });
+    expect(kept?.cancelledAt ?? null).toBeNull();
+  });
+
+  it('a move to a full slot, to where it is, or beside the holder’s other one that day is refused and changes nothing', async () => {
+    const q = store();
+    await book(q, 'a', '10:00');
+    await book(q, 'b', '10:00');
+    const moving = await book(q, 'c', '09:00');
+    await book(q, 'c', '09:00', { date: '2026-11-25' });
+    const move = (date: string, start: string) =>
+      q.moveAppointment(moving.id, { date, slot: slot(start) }, '窗口调整', staffNow);
+    expect(await move('2026-11-24', '10:00')).toEqual({ ok: false, reason: 'slot-full' });
+    expect(await move('2026-11-24', '09:00')).toEqual({ ok: false, reason: 'same-slot' });
+    expect(await move('2026-11-25', '14:00')).toEqual({ ok: false, reason: 'already-booked' });
+    const [still] = await q.appointments(['2026-11-24']);
+    expect(still).toMatchObject({ id: moving.id, slot: { start: '09:00' } });
+    expect(still?.movedFrom ?? null).toBeNull();
+    // Another slot of the same day has room.
+    expect(await move('2026-11-24', '11:00')).toMatchObject({
+      ok: true,
+      appointment: { slot: { start: '11:00' } },
+    });
+  });
+
+  it('a moved appointment keeps its id: the slip checks in on the new day, the old place is free, and where, when and why are kept', async () => {
+    const q = store();
+    const booked = await book(q, 'a', '10:00');
+    await book(q, 'b', '10:00');
+    const moved = await q.moveAppointment(
+      booked.id,
+      { date: '2026-11-25', slot: slot('14:00') },
+      ' 本人申请 ',
+      staffNow,
+    );
+    expect(moved).toEqual({
+      ok: true,
+      appointment: expect.objectContaining({
+        id: booked.id,
+        date: '2026-11-25',
+        slot: { start: '14:00', end: '15:00' },
+        movedFrom: { date: '2026-11-24', slot: { start: '10:00', end: '11:00' } },
+        movedAt: staffNow.toISOString(),
+        moveReason: '本人申请',
+        bookedAt: booked.bookedAt,
+      }),
+    });
+    const left = await q.placesLeft('tax', ['2026-11-24', '2026-11-25']);
+    expect(left['2026-11-24']?.['10:00']).toBe(1);
+    expect(left['2026-11-25']?.['14:00']).toBe(1);
+    expect(
+      await q.checkIn({ appointmentId: booked.id, today: '2026-11-24', now: '09:45' }),
+    ).toEqual({ ok: false, reason: 'other-day', date: '2026-11-25' });
+    const checkedIn = await q.checkIn({
+      appointmentId: booked.id,
+      today: '2026-11-25',
+      now: '13:45',
+    });
+    expect(checkedIn).toMatchObject({
+      ok: true,
+      appointment: { id: booked.id },
+      ticket: { number: 'B001', priority: 'appointment' },
+    });
+  });
+
+  it('a reason is required to cancel or move', async () => {
+    const q = store();
+    const booked = await book(q, 'a', '10:00');
+    await expect(q.cancelAppointment(booked.id, '  ', staffNow)).rejects.toThrow(
+      'cancelAppointment needs the reason staff gave',
+    );
+    await expect(
+      q.moveAppointment(booked.id, { date: '2026-11-25', slot: slot('10:00') }, '', staffNow),
+    ).rejects.toThrow('moveAppointment needs the reason staff gave');
+    expect((await q.appointments(['2026-11-24']))[0]?.cancelledAt ?? null).toBeNull();
+  });
+});
+
 describe('several pages of the kiosk at once (Web Locks)', () => {
   it("a number not yet handed out by a page still open is never given to another page's citizen", async () => {
     const name = freshDb();

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMockDevices } from '../../../device-adapters/mock';
 import {
   parseKioskConfig,
+  type Appointment,
   type AuditEntry,
   type AuditRecord,
   type FaceLockout,
@@ -151,26 +152,111 @@ describe('DevicesSection', () => {
 });
 
 describe('TodaySection', () => {
-  it('counts today’s tickets per service and the priority ones among them', async () => {
-    const ticket = (sequence: number, priority: boolean): IssuedTicket => ({
-      id: `t${sequence}`,
-      serviceCode: 'tax',
-      date: '2026-11-03',
-      number: `B00${sequence}`,
-      sequence,
-      priority,
-      issuedAt: NOW.toISOString(),
-      waitingAhead: 0,
-      printed: true,
-    });
-    const queue = {
+  const ticket = (sequence: number, priority: boolean): IssuedTicket => ({
+    id: `t${sequence}`,
+    serviceCode: 'tax',
+    date: '2026-11-03',
+    number: `B00${sequence}`,
+    sequence,
+    priority,
+    issuedAt: NOW.toISOString(),
+    waitingAhead: 0,
+    printed: true,
+  });
+  const appointment = (
+    id: string,
+    date: string,
+    start: string,
+    end: string,
+    over: Partial<Appointment> = {},
+  ): Appointment => ({
+    id,
+    serviceCode: 'tax',
+    date,
+    slot: { start, end },
+    maskedId: null,
+    maskedPhone: `138****000${id.slice(1)}`,
+    bookedAt: '2026-11-01T02:00:00.000Z',
+    ticketId: null,
+    ...over,
+  });
+  const booked = appointment('a1', '2026-11-03', '09:00', '09:30');
+  const listed = [
+    booked,
+    appointment('a2', '2026-11-03', '10:00', '10:30', { ticketId: 't9' }),
+    appointment('a3', '2026-11-03', '10:00', '10:30', {
+      serviceCode: 'business-registration',
+      cancelledAt: '2026-11-02T01:00:00.000Z',
+      cancelReason: '本人来电',
+    }),
+    appointment('a4', '2026-11-04', '14:00', '14:30', {
+      movedFrom: { date: '2026-11-03', slot: { start: '09:30', end: '10:00' } },
+    }),
+  ];
+  const DAYS = ['2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-09', '2026-11-10'];
+  const fakeQueue = (over: Partial<Record<keyof QueueService, unknown>> = {}) =>
+    ({
       issued: vi.fn(async (code: string) =>
         code === 'tax' ? [ticket(1, false), ticket(2, true)] : [],
       ),
-      placesLeft: vi.fn(async (_code: string, days: readonly string[]) =>
-        Object.fromEntries(days.map((day) => [day, { '09:00': 3, '09:30': 4 }])),
+      // Every slot has room, but 10:00 today and 14:00 tomorrow (tax) are full.
+      placesLeft: vi.fn(async (code: string, days: readonly string[]) =>
+        Object.fromEntries(
+          days.map((day) => [
+            day,
+            {
+              '09:00': 4,
+              '09:30': 4,
+              '10:00': day === '2026-11-03' ? 0 : 4,
+              '14:00': day === '2026-11-04' && code === 'tax' ? 0 : 3,
+            },
+          ]),
+        ),
       ),
-    } as unknown as QueueService;
+      appointments: vi.fn(async () => listed),
+      cancelAppointment: vi.fn(async () => ({
+        ok: true,
+        appointment: { ...booked, cancelledAt: NOW.toISOString(), cancelReason: '本人来电取消' },
+      })),
+      moveAppointment: vi.fn(),
+      ...over,
+    }) as unknown as QueueService & Record<keyof QueueService, ReturnType<typeof vi.fn>>;
+  const tableOf = (caption: string) =>
+    [...root.querySelectorAll('table')].find(
+      (t) => t.querySelector('caption')?.textContent === caption,
+    );
+  const rowsOf = (caption: string) =>
+    [...(tableOf(caption)?.querySelectorAll('tbody tr') ?? [])].map((r) =>
+      [...r.children].map((cell) => cell.textContent),
+    );
+  const action = (label: string) => {
+    const found = [...root.querySelectorAll('button')].find(
+      (b) => b.getAttribute('aria-label') === label,
+    );
+    if (!found) throw new Error(`no button ${label}`);
+    return found;
+  };
+  const choose = async (label: string, value: string) => {
+    const field = [...root.querySelectorAll('label')].find((l) => l.textContent === label);
+    const select = root.querySelector<HTMLSelectElement>(`#${field?.htmlFor ?? 'none'}`);
+    if (!select) throw new Error(`no select ${label}`);
+    await act(() => {
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  };
+  const optionsOf = (label: string) => {
+    const field = [...root.querySelectorAll('label')].find((l) => l.textContent === label);
+    return [...root.querySelectorAll(`#${field?.htmlFor ?? 'none'} option`)].map(
+      (o) => o.textContent,
+    );
+  };
+  const alerts = () =>
+    [...root.querySelectorAll('[role="alert"]')].map((a) => a.textContent).filter(Boolean);
+  const A1 = '11月3日 周二（今天） 09:00–09:30 税务办理 138****0001';
+
+  it('counts today’s tickets and lists each day’s appointments with their state', async () => {
+    const queue = fakeQueue();
     servicesWith({ queue });
     await show(TodaySection);
     expect(queue.issued).toHaveBeenCalledWith('tax', '2026-11-03');
@@ -178,11 +264,143 @@ describe('TodaySection', () => {
       r.querySelector('th')?.textContent?.includes('税'),
     );
     expect(taxRow?.textContent).toContain('21B002');
-    // One place of four taken in the first slot, for each of the four services.
-    const todayRow = [...root.querySelectorAll('tr')].find((r) =>
-      r.querySelector('th')?.textContent?.endsWith('（今天）'),
+    expect(queue.appointments).toHaveBeenCalledWith(DAYS);
+    expect(rowsOf('11月3日 周二（今天）的预约')).toEqual([
+      ['09:00–09:30', '税务办理', '138****0001', '已预约', '取消改期'],
+      ['10:00–10:30', '税务办理', '138****0002', '已签到', ''],
+      ['10:00–10:30', '商事登记', '138****0003', '已取消（本人来电）', ''],
+    ]);
+    expect(rowsOf('11月4日 周三（明天）的预约')).toEqual([
+      [
+        '14:00–14:30',
+        '税务办理',
+        '138****0004',
+        '已改期（原 11月3日 周二（今天） 09:30–10:00）',
+        '取消改期',
+      ],
+    ]);
+    expect(rowsOf('11月5日 周四的预约')).toEqual([['没有预约。']]);
+    expect(
+      tableOf('11月3日 周二（今天）的预约')?.querySelector('tbody th')?.getAttribute('scope'),
+    ).toBe('row');
+    // Only what is neither checked in nor cancelled can be changed.
+    expect(
+      [...root.querySelectorAll('button')]
+        .map((b) => b.getAttribute('aria-label'))
+        .filter((l) => l?.startsWith('取消：')),
+    ).toEqual(
+      [A1, '11月4日 周三（明天） 14:00–14:30 税务办理 138****0004'].map((w) => `取消：${w}`),
     );
-    expect(todayRow?.textContent).toBe('11月3日 周二（今天）11114');
+    expect(root.textContent).not.toContain('推算');
+  });
+
+  it('cancels with a reason only, audits it, and reads the list again', async () => {
+    const queue = fakeQueue();
+    const { audited, changed } = servicesWith({ queue });
+    await show(TodaySection);
+    await act(() => action(`取消：${A1}`).click());
+    expect(root.querySelector('form h4')?.textContent).toBe(`取消预约：${A1}`);
+    expect(document.activeElement?.id).toBe('staff-appointment-reason');
+    await type('原因', '   ');
+    await act(() => button('确认取消').click());
+    await settle();
+    expect(alerts()).toEqual(['请填写原因。']);
+    expect(queue.cancelAppointment).not.toHaveBeenCalled();
+
+    await type('原因', ' 本人来电取消 ');
+    await act(() => button('确认取消').click());
+    await settle();
+    expect(queue.cancelAppointment).toHaveBeenCalledWith('a1', '本人来电取消', NOW);
+    expect(audited).toEqual([
+      {
+        action: 'appointment-cancel',
+        subject: 'a1',
+        before: { serviceCode: 'tax', date: '2026-11-03', slot: '09:00-09:30', state: 'booked' },
+        after: { state: 'cancelled', reason: '本人来电取消' },
+      },
+    ]);
+    expect(changed).toHaveBeenCalled();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(`已取消：${A1}。`);
+    expect(root.querySelector('form')).toBeNull();
+    expect(queue.appointments).toHaveBeenCalledTimes(2);
+    expect(alerts()).toEqual([]);
+  });
+
+  it('moves to a day and a slot with room, says when the slot filled meanwhile, and audits the move', async () => {
+    const moved = {
+      ...booked,
+      date: '2026-11-04',
+      slot: { start: '09:30', end: '10:00' },
+      movedFrom: { date: booked.date, slot: booked.slot },
+    };
+    const queue = fakeQueue({
+      moveAppointment: vi
+        .fn()
+        .mockResolvedValueOnce({ ok: false, reason: 'slot-full' })
+        .mockResolvedValueOnce({ ok: true, appointment: moved }),
+    });
+    const { audited, changed } = servicesWith({ queue });
+    await show(TodaySection);
+    await act(() => action(`改期：${A1}`).click());
+    expect(optionsOf('改到日期')).toHaveLength(DAYS.length);
+    // Today: not the slot it is in, nor the full one.
+    expect(optionsOf('改到时段')[0]).toBe('09:30–10:00（余 4 个）');
+    expect(optionsOf('改到时段')).not.toContain('10:00–10:30（余 0 个）');
+    await choose('改到日期', '2026-11-04');
+    expect(optionsOf('改到时段').slice(0, 3)).toEqual([
+      '09:00–09:30（余 4 个）',
+      '09:30–10:00（余 4 个）',
+      '10:00–10:30（余 4 个）',
+    ]);
+    expect(optionsOf('改到时段').join()).not.toContain('14:00');
+    await choose('改到时段', '09:30');
+    await act(() => button('确认改期').click());
+    await settle();
+    expect(alerts()).toEqual(['请填写原因。']);
+    expect(queue.moveAppointment).not.toHaveBeenCalled();
+
+    await type('原因', '窗口调整');
+    const placesRead = queue.placesLeft.mock.calls.length;
+    await act(() => button('确认改期').click());
+    await settle();
+    expect(alerts()).toEqual(['所选时段已约满，请另选时段。']);
+    expect(queue.placesLeft.mock.calls.length).toBeGreaterThan(placesRead);
+    expect(changed).not.toHaveBeenCalled();
+    expect(audited).toEqual([]);
+
+    await act(() => button('确认改期').click());
+    await settle();
+    const to = { date: '2026-11-04', slot: { start: '09:30', end: '10:00' } };
+    expect(queue.moveAppointment).toHaveBeenLastCalledWith('a1', to, '窗口调整', NOW);
+    expect(audited).toEqual([
+      {
+        action: 'appointment-move',
+        subject: 'a1',
+        before: { serviceCode: 'tax', date: '2026-11-03', slot: '09:00-09:30' },
+        after: { serviceCode: 'tax', date: '2026-11-04', slot: '09:30-10:00', reason: '窗口调整' },
+      },
+    ]);
+    expect(changed).toHaveBeenCalled();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      `已改期：${A1}，改到 11月4日 周三（明天） 09:30–10:00。`,
+    );
+    expect(root.querySelector('form')).toBeNull();
+  });
+
+  it('a refusal from a stale list closes the form and says why', async () => {
+    const queue = fakeQueue({
+      cancelAppointment: vi.fn(async () => ({ ok: false, reason: 'checked-in' })),
+    });
+    const { audited, changed } = servicesWith({ queue });
+    await show(TodaySection);
+    await act(() => action(`取消：${A1}`).click());
+    await type('原因', '来不了');
+    await act(() => button('确认取消').click());
+    await settle();
+    expect(alerts()).toEqual(['该预约已签到，不能取消或改期。']);
+    expect(root.querySelector('form')).toBeNull();
+    expect(audited).toEqual([]);
+    expect(changed).not.toHaveBeenCalled();
   });
 });
 
