@@ -100,6 +100,22 @@ export type StaffSettings = Partial<
   Pick<KioskConfig, 'hall' | 'officeHours' | 'calendar' | 'queue' | 'session' | 'defaultLocale'>
 >;
 
+/**
+ * Something a device did that staff should see later: a status it reported (a jam, paper out,
+ * back online) or a card left on the reader when a visit ended. Nothing of the card is kept.
+ */
+export interface DeviceEvent {
+  /** ISO 8601 moment. */
+  at: string;
+  /** The device kind (`idCard`, `document`, …). */
+  device: string;
+  /** The status it reported, or `card-left` (a card lay on the reader when the visit ended). */
+  what: string;
+}
+
+/** How many device events are kept; the oldest go first. */
+export const DEVICE_EVENTS_KEPT = 500;
+
 /** The console's store. Each write is durable before it resolves. */
 export interface HallAdmin {
   pin(): Promise<PinRecord | null>;
@@ -115,4 +131,8 @@ export interface HallAdmin {
   saveCatalog(catalog: Catalog): Promise<void>;
   settings(): Promise<StaffSettings>;
   saveSettings(settings: StaffSettings): Promise<void>;
+  /** Keeps a device event (the newest DEVICE_EVENTS_KEPT are kept). */
+  recordDeviceEvent(event: DeviceEvent): Promise<void>;
+  /** The device events kept, newest first. */
+  deviceEvents(): Promise<DeviceEvent[]>;
 }

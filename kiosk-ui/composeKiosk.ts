@@ -25,6 +25,8 @@ export async function composeKiosk(options: {
    * schema in a chunk of its own when a flow first asks.
    */
   catalog?: CatalogSource;
+  /** A card lay on the reader as a visit ended (recorded for staff). */
+  onCardLeft?: () => void;
   /** The privacy wipe's side effects on the page (DOM, storage). */
   wipeTraces: () => void;
   /** The flow modules; by default every flow this build has (kiosk-ui/flows/list.ts). */
@@ -55,7 +57,7 @@ export async function composeKiosk(options: {
           actors: { watchDevices: watchDevices(devices) },
         }),
         // Whether a card lies on the reader (the card reminder); a card left as a visit ends is set aside.
-        cardReader: watchCardReader(devices.idCard),
+        cardReader: watchCardReader(devices.idCard, options.onCardLeft),
       },
       guards: implementations.guards,
       actions: { wipeTraces: options.wipeTraces },

@@ -157,6 +157,10 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
     wipeStoredTraces().catch((error: unknown) => console.error('Privacy wipe incomplete', error));
   };
 
+  // Device statuses and cards left behind, kept for the console's 设备状态.
+  const deviceEvents = await import('./staff/bootSettings').then(({ keepDeviceEvents }) =>
+    keepDeviceEvents(staffSide.admin, devices),
+  );
   const { flows, session } = await composeKiosk({
     devices,
     config,
@@ -165,6 +169,7 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
     documents:
       registry && journal && faceLockout && desk ? { registry, journal, faceLockout, desk } : null,
     catalog,
+    onCardLeft: deviceEvents.cardLeft,
     wipeTraces,
   });
   await catalogs;

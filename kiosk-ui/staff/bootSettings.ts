@@ -1,5 +1,6 @@
 import { applyStaffSettings } from '../../domain/staffSettings';
-import type { CatalogSource, KioskConfig } from '../../domain';
+import { DEVICE_KINDS, type CatalogSource, type DeviceEvent, type KioskConfig } from '../../domain';
+import type { KioskDevices } from '../../device-adapters';
 import { AdminCatalogSource, IndexedDbHallAdmin } from '../../stores/admin';
 import { FileCatalogSource } from '../../stores/catalog';
 
@@ -22,4 +23,19 @@ export async function withStaffSettings(fileConfig: KioskConfig) {
 /** The catalog staff saved, or the hall's file before they ever saved one. */
 export function staffCatalog(admin: IndexedDbHallAdmin): CatalogSource {
   return new AdminCatalogSource(admin, new FileCatalogSource());
+}
+
+/**
+ * Keeps what staff should see later in 设备状态: every status a device reports, and each card left
+ * on the reader as a visit ended (`cardLeft`, handed to the session's card watch). Never throws:
+ * a device event that cannot be written is only logged.
+ */
+export function keepDeviceEvents(admin: IndexedDbHallAdmin, devices: KioskDevices) {
+  const record = (event: Omit<DeviceEvent, 'at'>) =>
+    admin
+      .recordDeviceEvent({ at: new Date().toISOString(), ...event })
+      .catch((error: unknown) => console.error('A device event was not kept', error));
+  for (const device of DEVICE_KINDS)
+    devices[device].onStatus((status) => void record({ device, what: status }));
+  return { cardLeft: () => void record({ device: 'idCard', what: 'card-left' }) };
 }

@@ -4,7 +4,9 @@ import {
   OPEN_ENTRY,
   type AuditEntry,
   type AuditRecord,
+  DEVICE_EVENTS_KEPT,
   type Catalog,
+  type DeviceEvent,
   type EntryLock,
   type HallAdmin,
   type PinRecord,
@@ -23,6 +25,7 @@ interface Meta {
 interface AdminDb extends DBSchema {
   meta: { key: keyof Meta; value: Meta[keyof Meta] };
   audit: { key: number; value: AuditEntry };
+  deviceEvents: { key: number; value: DeviceEvent };
 }
 
 /**
@@ -36,10 +39,14 @@ export class IndexedDbHallAdmin implements HallAdmin {
 
   constructor(options: { kioskId: string; databaseName?: string }) {
     this.#kioskId = options.kioskId;
-    this.#db = openStore<AdminDb>(options.databaseName ?? HALL_ADMIN_DATABASE, 1, {
-      upgrade(db) {
-        db.createObjectStore('meta');
-        db.createObjectStore('audit', { keyPath: 'seq' });
+    this.#db = openStore<AdminDb>(options.databaseName ?? HALL_ADMIN_DATABASE, 2, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          db.createObjectStore('meta');
+          db.createObjectStore('audit', { keyPath: 'seq' });
+        }
+        // v2: device events (statuses, cards left on the reader) for the console's 设备状态.
+        if (oldVersion < 2) db.createObjectStore('deviceEvents', { autoIncrement: true });
       },
     });
   }
@@ -99,6 +106,24 @@ export class IndexedDbHallAdmin implements HallAdmin {
 
   saveSettings(settings: StaffSettings): Promise<void> {
     return this.#put('settings', settings);
+  }
+
+  async recordDeviceEvent(event: DeviceEvent): Promise<void> {
+    const db = await this.#db;
+    const tx = db.transaction('deviceEvents', 'readwrite');
+    await tx.store.add(event);
+    // Past the limit the oldest go, in the same transaction.
+    const count = await tx.store.count();
+    let cursor = count > DEVICE_EVENTS_KEPT ? await tx.store.openCursor() : null;
+    for (let extra = count - DEVICE_EVENTS_KEPT; cursor && extra > 0; extra -= 1) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+  }
+
+  async deviceEvents(): Promise<DeviceEvent[]> {
+    return (await (await this.#db).getAll('deviceEvents')).reverse();
   }
 
   /** Closes the database (tests, and a reload in the chaos harness). */

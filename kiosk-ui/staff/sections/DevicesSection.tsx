@@ -7,10 +7,10 @@ import {
   type ReceiptTicket,
 } from '../../../device-adapters';
 import {
+  DEVICE_EVENTS_KEPT,
   DEVICE_KINDS,
   DOCUMENT_FONT,
   escapeXml,
-  hallClockOf,
   hallDateTimeText,
   textLines,
   type FaceRefusal,
@@ -61,10 +61,11 @@ const words = {
   } satisfies Record<DeviceErrorCode, string>,
   unknownFailure: '未知错误',
   auditFailed: '审计日志未能写入，请联系技术人员。',
-  historyTitle: '状态变化记录',
-  historyLabel: '本页打开期间的设备状态变化，最新的在前',
-  historyNote: '只记录本页打开期间的变化，离开本页即清空。',
-  historyEmpty: '本页打开后，设备状态没有变化。',
+  historyTitle: '设备事件记录',
+  historyLabel: '设备状态变化和遗留在读卡器上的身份证，最新的在前',
+  historyNote: '保留最近 500 条：设备报告的每次状态变化，以及办事结束时仍留在读卡器上的身份证。',
+  historyEmpty: '暂无设备事件。',
+  cardLeft: '办事结束时身份证仍在读卡器上（已提示取走）',
   time: '时间',
   lockoutTitle: '人脸核验锁定记录',
   lockoutLabel: '人脸核验锁定记录，最新的在前',
@@ -96,15 +97,15 @@ const words = {
 type PrinterKind = 'receipt' | 'document';
 const PRINTERS: readonly PrinterKind[] = ['receipt', 'document'];
 
-// A console left open all day on a flapping device must not grow without end.
-const HISTORY_LIMIT = 200;
+// What the store keeps, and no more while the page is open on a flapping device.
+const HISTORY_LIMIT = DEVICE_EVENTS_KEPT;
 const HOLDER_KEY_SHOWN = 8;
 
 interface StatusChange {
   id: number;
   at: Date;
-  kind: DeviceKind;
-  status: DeviceStatus;
+  device: string;
+  what: string;
 }
 
 type TestPrint =
@@ -127,19 +128,35 @@ export function DevicesSection() {
   const [statuses, setStatuses] = useState(() => currentStatuses(devices));
   const [history, setHistory] = useState<StatusChange[]>([]);
   const nextId = useRef(0);
+  const seen = (device: string, what: string, at: Date): StatusChange => ({
+    id: (nextId.current += 1),
+    at,
+    device,
+    what,
+  });
 
   useEffect(() => {
+    // What was kept (before this page, other visits), then each change live.
+    services.admin.deviceEvents().then(
+      (kept) =>
+        setHistory((live) =>
+          [...live, ...kept.map((e) => seen(e.device, e.what, new Date(e.at)))].slice(
+            0,
+            HISTORY_LIMIT,
+          ),
+        ),
+      (error: unknown) => console.error('Device events could not be read', error),
+    );
     const unsubscribes = DEVICE_KINDS.map((kind) =>
       devices[kind].onStatus((status) => {
         setStatuses((shown) => ({ ...shown, [kind]: status }));
-        const change = { id: (nextId.current += 1), at: now(), kind, status };
-        setHistory((seen) => [change, ...seen].slice(0, HISTORY_LIMIT));
+        setHistory((shown) => [seen(kind, status, now()), ...shown].slice(0, HISTORY_LIMIT));
       }),
     );
     // onStatus reports changes only: one between the first render and here would be missed.
     setStatuses(currentStatuses(devices));
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
-  }, [devices, now]);
+  }, [devices, now, services.admin]);
 
   return (
     <>
@@ -170,12 +187,15 @@ export function DevicesSection() {
       ) : (
         <StaffTable label={words.historyLabel} columns={[words.time, words.device, words.status]}>
           {history.map((change) => {
-            const clock = hallClockOf(change.at, timeZone);
             return (
               <tr key={change.id}>
-                <td>{`${clock.time}:${clock.seconds}`}</td>
-                <td>{kioskWords.devices[change.kind]}</td>
-                <td>{kioskWords.deviceStatus[change.status]}</td>
+                <td>{hallDateTimeText(change.at, timeZone)}</td>
+                <td>{kioskWords.devices[change.device as DeviceKind] ?? change.device}</td>
+                <td>
+                  {change.what === 'card-left'
+                    ? words.cardLeft
+                    : (kioskWords.deviceStatus[change.what as DeviceStatus] ?? change.what)}
+                </td>
               </tr>
             );
           })}

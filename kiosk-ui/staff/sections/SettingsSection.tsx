@@ -18,6 +18,8 @@ const words = {
   elderlyIdleSeconds: '长者模式无操作超时（秒）',
   idleNote: (warning: number) =>
     `标准模式 20–600 秒，长者模式 20–900 秒且不短于标准模式；超时前 ${warning} 秒会先提示。`,
+  timeZone: '大厅时区（IANA 名称，如 Asia/Shanghai）',
+  timeZoneNote: '今天的日期、办公时间、取号和预约都按大厅时区计算。',
   defaultLocale: '默认语言',
   locales: { 'zh-CN': '中文', en: 'English' } satisfies Record<Locale, string>,
   save: '保存',
@@ -30,8 +32,10 @@ const words = {
   auditFailed: '设置已保存，但审计日志未能写入，请联系技术人员。',
   rejectedIntro: '以下设置不符合要求，没有保存：',
   rejected: {
-    hall: '大厅名称或电话：名称不能为空，电话只能包含数字、空格、+、- 和括号（3–24 位）',
+    hall: '大厅名称、电话或时区：名称不能为空，电话只能包含数字、空格、+、- 和括号（3–24 位），时区须为本浏览器认识的名称（如 Asia/Shanghai）',
     session: '无操作超时：请按下方说明填写整数秒数',
+    timeZone: '大厅时区（IANA 名称，如 Asia/Shanghai）',
+    timeZoneNote: '今天的日期、办公时间、取号和预约都按大厅时区计算。',
     defaultLocale: '默认语言',
     // Saved before in other sections: shown so staff know which one to correct there.
     officeHours: '办公时间（请在“办公时间与节假日”中修改）',
@@ -53,6 +57,7 @@ interface Draft {
   hallZh: string;
   hallEn: string;
   telephone: string;
+  timeZone: string;
   idleSeconds: string;
   elderlyIdleSeconds: string;
   defaultLocale: Locale;
@@ -215,6 +220,29 @@ export function SettingsSection() {
           </p>
         </div>
         <div class="staff-field">
+          <label for="staff-time-zone">{words.timeZone}</label>
+          <input
+            id="staff-time-zone"
+            type="text"
+            lang="en"
+            list="staff-time-zones"
+            value={draft.timeZone}
+            disabled={busy}
+            aria-describedby="staff-time-zone-note"
+            onInput={edit('timeZone')}
+          />
+          <datalist id="staff-time-zones">
+            {['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'].map(
+              (zone) => (
+                <option key={zone} value={zone} />
+              ),
+            )}
+          </datalist>
+          <p class="staff-note" id="staff-time-zone-note">
+            {words.timeZoneNote}
+          </p>
+        </div>
+        <div class="staff-field">
           <label for="staff-idle">{words.idleSeconds}</label>
           <input
             id="staff-idle"
@@ -290,6 +318,7 @@ function draftOf(config: KioskConfig, stored: StaffSettings): Draft {
     hallZh: hall.name['zh-CN'],
     hallEn: hall.name.en,
     telephone: hall.telephone ?? '',
+    timeZone: hall.timeZone,
     idleSeconds: String(session.idleSeconds),
     elderlyIdleSeconds: String(session.elderlyIdleSeconds),
     defaultLocale: stored.defaultLocale ?? config.defaultLocale,
@@ -301,6 +330,7 @@ const FIELDS: readonly Field[] = [
   'hallZh',
   'hallEn',
   'telephone',
+  'timeZone',
   'idleSeconds',
   'elderlyIdleSeconds',
   'defaultLocale',
@@ -335,6 +365,7 @@ function settingsOf(stored: StaffSettings, draft: Draft, changes: readonly Field
       : storedTelephone === undefined
         ? {}
         : { telephone: storedTelephone }),
+    ...(has('timeZone') ? { timeZone: draft.timeZone.trim() } : {}),
   } as StaffSettings['hall'];
   const session = {
     ...stored.session,
@@ -366,6 +397,7 @@ function auditedPart(values: Draft, changes: readonly Field[]): Record<string, u
   if (changes.includes('hallZh') || changes.includes('hallEn'))
     part['hall.name'] = { 'zh-CN': values.hallZh.trim(), en: values.hallEn.trim() };
   if (changes.includes('telephone')) part['hall.telephone'] = values.telephone.trim() || null;
+  if (changes.includes('timeZone')) part['hall.timeZone'] = values.timeZone.trim();
   if (changes.includes('idleSeconds')) part['session.idleSeconds'] = secondsOf(values.idleSeconds);
   if (changes.includes('elderlyIdleSeconds'))
     part['session.elderlyIdleSeconds'] = secondsOf(values.elderlyIdleSeconds);

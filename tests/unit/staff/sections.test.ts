@@ -43,6 +43,9 @@ function fakeAdmin(stored: StaffSettings = {}, log: AuditEntry[] = []) {
       settings = next;
     }),
     auditLog: vi.fn(async () => log),
+    deviceEvents: vi.fn(async () => [
+      { at: '2026-11-02T15:00:00Z', device: 'idCard', what: 'card-left' },
+    ]),
   } as unknown as HallAdmin & {
     saveSettings: ReturnType<typeof vi.fn>;
     auditLog: ReturnType<typeof vi.fn>;
@@ -123,7 +126,13 @@ describe('DevicesSection', () => {
     );
     expect(receiptRow?.textContent).toContain('纸张将尽');
     expect(receiptRow?.textContent).toContain('将尽');
-    expect(root.textContent).not.toContain('本页打开后，设备状态没有变化');
+    // What was kept before this page (a card left behind), under the change seen live.
+    const events = [...root.querySelectorAll('table')].find((t) =>
+      t.textContent?.includes('遗留在读卡器上'),
+    );
+    const rows = [...(events?.querySelectorAll('tbody tr') ?? [])].map((r) => r.textContent);
+    expect(rows[0]).toContain('纸张将尽');
+    expect(rows.at(-1)).toContain('办事结束时身份证仍在读卡器上');
 
     await act(() => controls.clear('receipt'));
     const print = [...root.querySelectorAll('button')].find((b) =>
@@ -416,6 +425,22 @@ describe('SettingsSection', () => {
     expect(admin.saveSettings).not.toHaveBeenCalled();
     expect(audited).toEqual([]);
     expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('takes a hall time zone the browser knows, and refuses one it does not', async () => {
+    const admin = fakeAdmin();
+    const { audited } = servicesWith({ admin });
+    await show(SettingsSection);
+    await type('大厅时区（IANA 名称，如 Asia/Shanghai）', 'Mars/Olympus');
+    await act(() => button('保存').click());
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('时区');
+    expect(admin.saveSettings).not.toHaveBeenCalled();
+    await type('大厅时区（IANA 名称，如 Asia/Shanghai）', 'Asia/Urumqi');
+    await act(() => button('保存').click());
+    await settle();
+    expect(admin.saveSettings).toHaveBeenCalledWith({ hall: { timeZone: 'Asia/Urumqi' } });
+    expect(audited.at(-1)?.after).toEqual({ 'hall.timeZone': 'Asia/Urumqi' });
   });
 
   it('stores only the fields changed, audits before and after, and says when it takes effect', async () => {

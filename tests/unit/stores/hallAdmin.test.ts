@@ -199,6 +199,48 @@ describe('the staff console’s IndexedDB store', () => {
   });
 });
 
+describe('device events for 设备状态', () => {
+  it('keeps the newest 500, newest first', async () => {
+    const store = admin();
+    for (let i = 0; i < 503; i += 1)
+      await store.recordDeviceEvent({
+        at: at(i % 60).toISOString(),
+        device: 'document',
+        what: `e${i}`,
+      });
+    const kept = await store.deviceEvents();
+    expect(kept).toHaveLength(500);
+    expect(kept[0]?.what).toBe('e502');
+    expect(kept.at(-1)?.what).toBe('e3');
+  });
+
+  it('upgrades a version-1 database without losing its audit log', async () => {
+    const name = databaseName();
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name, 1);
+      open.onupgradeneeded = () => {
+        open.result.createObjectStore('meta');
+        open.result.createObjectStore('audit', { keyPath: 'seq' }).add({
+          seq: 1,
+          at: at(0).toISOString(),
+          kioskId: 'k',
+          action: 'entry',
+          subject: 'console',
+        });
+      };
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    old.close();
+    const store = admin(name);
+    expect((await store.auditLog()).map((e) => e.action)).toEqual(['entry']);
+    await store.recordDeviceEvent({ at: at(1).toISOString(), device: 'idCard', what: 'card-left' });
+    expect(await store.deviceEvents()).toEqual([
+      { at: at(1).toISOString(), device: 'idCard', what: 'card-left' },
+    ]);
+  });
+});
+
 describe('the catalog staff saved, over the file', () => {
   const file = (version: number): CatalogSource & { reads: number } => {
     const source = {
