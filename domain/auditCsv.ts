@@ -30,7 +30,15 @@ export function auditCsv(entries: readonly AuditEntry[]): string {
       jsonCell(e.after),
     ]),
   ];
-  return BOM + lines.map((cells) => cells.map(csvCell).join(',') + CRLF).join('');
+  return csvFile(lines);
+}
+
+/**
+ * Rows as a CSV file for Excel: a BOM, each cell through {@link csvCell}, CRLF after every line.
+ * Every CSV staff take away (the audit log, the ratings) is written by this one function.
+ */
+export function csvFile(rows: readonly (readonly string[])[]): string {
+  return BOM + rows.map((cells) => cells.map(csvCell).join(',') + CRLF).join('');
 }
 
 function jsonCell(value: unknown): string {
@@ -43,7 +51,8 @@ function jsonCell(value: unknown): string {
   }
 }
 
-function csvCell(value: string): string {
+/** One cell: a leading formula character defused with `'`, quoted as RFC 4180 asks where needed. */
+export function csvCell(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

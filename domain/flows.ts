@@ -1,5 +1,6 @@
 import type { DeviceKind } from './deviceStatus';
 import type { Locale } from './locale';
+import type { RatingSubject } from './ratings';
 
 /**
  * A citizen's service (取号, 预约, 证照打印, …), named by its flow module's id
@@ -14,6 +15,8 @@ export interface FlowOutput {
   outcome: FlowOutcome;
   /** With 'switch': the flow to go on to (取号 at 2 a.m. → 预约). */
   next?: FlowId;
+  /** With 'done': what the flow finished, for the citizen to rate (好差评, once per visit). */
+  rate?: RatingSubject;
 }
 
 export function isFlowOutput(value: unknown): value is FlowOutput {
@@ -33,4 +36,6 @@ export interface FlowInput {
    * `optional`) leaves out the steps that need them (不动产查询 shows results, but no Print).
    */
   unavailable?: readonly DeviceKind[];
+  /** For 好差评: what the visit just finished. */
+  rating?: RatingSubject;
 }

@@ -6,6 +6,7 @@
  */
 import type { Catalog } from './catalog';
 import type { KioskConfig } from './kioskConfig';
+import type { Rating, RatingOffer, WorkOrder } from './ratings';
 
 /** A salted PBKDF2-SHA-256 hash of the console PIN; the PIN itself is never kept. */
 export interface PinRecord {
@@ -73,7 +74,9 @@ export type AuditAction =
   | 'test-print'
   | 'audit-export'
   | 'appointment-cancel'
-  | 'appointment-move';
+  | 'appointment-move'
+  | 'work-order'
+  | 'ratings-export';
 
 /** One line of the audit log: numbered in order, never changed or removed. */
 export interface AuditEntry {
@@ -135,4 +138,19 @@ export interface HallAdmin {
   recordDeviceEvent(event: DeviceEvent): Promise<void>;
   /** The device events kept, newest first. */
   deviceEvents(): Promise<DeviceEvent[]>;
+  /** Keeps a rating offered, not yet rated; an offer already kept under its id stays as it is. */
+  recordOffer(offer: RatingOffer): Promise<void>;
+  /**
+   * Keeps a rating and the work order it opened (a bad one; null for others) and marks its offer
+   * rated, all in one transaction. Refuses an offer it does not have or one already rated.
+   */
+  addRating(rating: Rating, offerId: string, order: WorkOrder | null): Promise<void>;
+  /** Every rating, oldest first. The call-back phone is kept here and nowhere else. */
+  ratings(): Promise<Rating[]>;
+  /** Every offer, rated or not, oldest first. */
+  offers(): Promise<RatingOffer[]>;
+  /** Every work order, oldest first. */
+  workOrders(): Promise<WorkOrder[]>;
+  /** Replaces the work order with the same id; refuses one it does not have. */
+  saveWorkOrder(order: WorkOrder): Promise<void>;
 }

@@ -33,3 +33,5 @@ export * from './hallAdmin';
 export * from './catalogEdit';
 export * from './staffSettings';
 export * from './auditCsv';
+export * from './ratings';
+export * from './ratingRules';

@@ -1,6 +1,7 @@
 import { createActor, type InspectionEvent } from 'xstate';
 import type { KioskDevices } from '../device-adapters';
 import type { CatalogSource, HolderKeys, KioskConfig, PrintJournal, QueueService } from '../domain';
+import type { RatingDesk } from '../domain/ratings';
 import { createSessionMachine, deviceHealthMachine } from '../machines';
 import { currentStatuses, watchDevices } from './devices';
 import { FLOWS, FlowCatalogue, type DocumentServices, type FlowModule } from './flows';
@@ -25,6 +26,8 @@ export async function composeKiosk(options: {
    * schema in a chunk of its own when a flow first asks.
    */
   catalog?: CatalogSource;
+  /** Where 好差评 keeps ratings; without one the kiosk offers no rating. */
+  ratings?: RatingDesk | null;
   /** A card lay on the reader as a visit ended (recorded for staff). */
   onCardLeft?: () => void;
   /** The privacy wipe's side effects on the page (DOM, storage). */
@@ -47,6 +50,7 @@ export async function composeKiosk(options: {
       lazyPort<CatalogSource>(() =>
         import('../stores/catalog').then(({ FileCatalogSource }) => new FileCatalogSource()),
       ),
+    ratings: options.ratings ?? null,
   });
   const implementations = flows.sessionImplementations();
   const session = createActor(

@@ -158,8 +158,11 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
   };
 
   // Device statuses and cards left behind, kept for the console's 设备状态.
-  const deviceEvents = await import('./staff/bootSettings').then(({ keepDeviceEvents }) =>
-    keepDeviceEvents(staffSide.admin, devices),
+  const { deviceEvents, ratings } = await import('./staff/bootSettings').then(
+    ({ keepDeviceEvents, ratingDesk }) => ({
+      deviceEvents: keepDeviceEvents(staffSide.admin, devices),
+      ratings: ratingDesk(staffSide.admin, config),
+    }),
   );
   const { flows, session } = await composeKiosk({
     devices,
@@ -170,6 +173,7 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
       registry && journal && faceLockout && desk ? { registry, journal, faceLockout, desk } : null,
     catalog,
     onCardLeft: deviceEvents.cardLeft,
+    ratings,
     wipeTraces,
   });
   await catalogs;

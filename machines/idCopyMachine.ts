@@ -68,7 +68,20 @@ export const idCopyMachine = setup({
   id: 'idCopy',
   context: { front: null, back: null, failure: null, outcome: 'back' },
   initial: 'placeFront',
-  output: ({ context }) => ({ outcome: context.outcome }),
+  output: ({ context }): FlowOutput =>
+    // A copy made is the service to rate (好差评).
+    context.outcome === 'done'
+      ? {
+          outcome: 'done',
+          rate: {
+            flow: 'idCopy',
+            itemCode: null,
+            title: '身份证复印',
+            service: null,
+            key: 'C:idCopy',
+          },
+        }
+      : { outcome: context.outcome },
   states: {
     placeFront: {
       on: { 'user.capture': 'capturingFront', 'user.back': 'ended' },

@@ -216,10 +216,24 @@ export const itemsMachine = setup({
     };
   },
   initial: 'starting',
-  output: ({ context }) =>
-    context.outcome === 'switch' && context.next
-      ? { outcome: 'switch', next: context.next }
-      : { outcome: context.outcome },
+  output: ({ context }): FlowOutput => {
+    if (context.outcome === 'switch' && context.next)
+      return { outcome: 'switch', next: context.next };
+    const { item } = context;
+    // The item done or applied for is the service to rate (好差评).
+    return context.outcome === 'done' && item
+      ? {
+          outcome: 'done',
+          rate: {
+            flow: 'items',
+            itemCode: item.code,
+            title: item.name,
+            service: item.queueService,
+            key: `I:${item.code}`,
+          },
+        }
+      : { outcome: context.outcome };
+  },
   states: {
     starting: documentStates.preparing('loading'),
     loading: {

@@ -162,7 +162,20 @@ export const licencePrintMachine = setup({
   id: 'licencePrint',
   context: { ...DOCUMENT_FLOW_START, printables: null, chosen: null, planned: [] },
   initial: 'starting',
-  output: ({ context }) => ({ outcome: context.outcome }),
+  output: ({ context }): FlowOutput =>
+    // A licence printed is the service to rate (好差评).
+    context.outcome === 'done' && context.chosen
+      ? {
+          outcome: 'done',
+          rate: {
+            flow: 'licencePrint',
+            itemCode: null,
+            title: '营业执照打印',
+            service: null,
+            key: `L:${context.chosen.licence.enterprise.creditCode}`,
+          },
+        }
+      : { outcome: context.outcome },
   states: {
     starting: documentStates.preparing('identifying'),
     identifying: documentStates.identifying({

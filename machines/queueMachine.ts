@@ -127,10 +127,23 @@ export const queueMachine = setup({
     outcome: 'back',
   },
   initial: 'loading',
-  output: ({ context }): FlowOutput =>
-    context.outcome === 'switch'
-      ? { outcome: 'switch', next: 'appointment' }
-      : { outcome: context.outcome },
+  output: ({ context }): FlowOutput => {
+    if (context.outcome === 'switch') return { outcome: 'switch', next: 'appointment' };
+    const { ticket, service } = context;
+    // A number taken is a service to rate (好差评).
+    return context.outcome === 'done' && ticket
+      ? {
+          outcome: 'done',
+          rate: {
+            flow: 'queue',
+            itemCode: null,
+            title: `取号 ${ticket.number}`,
+            service: service?.code ?? null,
+            key: `T:${ticket.id}`,
+          },
+        }
+      : { outcome: context.outcome };
+  },
   states: {
     loading: {
       tags: 'working',

@@ -9,6 +9,7 @@ import {
   type AnyActorLogic,
 } from 'xstate';
 import { isFlowOutput, type FlowId, type FlowInput } from '../domain/flows';
+import type { RatingSubject } from '../domain/ratings';
 import { parseKioskCode, type KioskCode } from '../domain/kioskCodes';
 import {
   ALL_OFFLINE,
@@ -56,6 +57,10 @@ export interface SessionContext {
   notice: SessionNotice | null;
   /** A scanned code waiting for the flow it starts; gone once that flow has it. */
   pendingCode: string | null;
+  /** What a finished flow asked to have rated, for the 好差评 flow it hands over to. */
+  pendingRating: RatingSubject | null;
+  /** What this visit was already offered to rate (once per item and visit). */
+  offeredRatings: string[];
   /** What the device-health supervisor last reported; the kiosk's, not the citizen's. */
   deviceStatuses: DeviceStatuses;
   /**
@@ -139,6 +144,9 @@ type FlowScreenState =
       after: { flowLoad: { target: string; actions: 'noteFlowFailed' } };
     };
 
+/** The 好差评 flow's id: a finished item is handed to it (when this kiosk offers it). */
+export const RATING_FLOW: FlowId = 'rating';
+
 /** One state per flow, each invoking the flow's machine under the id `flow`. */
 const flowState = (id: FlowId) => ({
   invoke: {
@@ -148,11 +156,18 @@ const flowState = (id: FlowId) => ({
       locale: context.locale,
       elderly: context.elderly,
       ...(context.pendingCode ? { code: context.pendingCode } : {}),
+      ...(context.pendingRating ? { rating: context.pendingRating } : {}),
       ...(devicesDown(context.deviceStatuses).length > 0
         ? { unavailable: devicesDown(context.deviceStatuses) }
         : {}),
     }),
     onDone: [
+      // A finished item is offered for rating (好差评) before goodbye, once a visit.
+      {
+        guard: 'offersRating' as const,
+        target: '#session.active.screen.switching',
+        actions: 'startRating' as const,
+      },
       { guard: 'endedDone' as const, target: '#session.active.screen.goodbye' },
       {
         guard: 'endedSwitch' as const,
@@ -234,6 +249,8 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
         countdown: null,
         notice: null,
         pendingCode: null,
+        pendingRating: null,
+        offeredRatings: [],
         busy: null,
         goingHome: null,
       })),
@@ -265,6 +282,16 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
             }
           : {},
       ),
+      startRating: assign(({ context, event }) => {
+        const rate =
+          'output' in event && isFlowOutput(event.output) ? event.output.rate : undefined;
+        if (!rate) return {};
+        return {
+          flow: RATING_FLOW,
+          pendingRating: rate,
+          offeredRatings: [...context.offeredRatings, rate.key],
+        };
+      }),
       noteNextFlow: assign({
         flow: ({ context, event }) =>
           'output' in event && isFlowOutput(event.output) && event.output.next
@@ -295,6 +322,16 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
         isFlowOutput(event.output) &&
         event.output.outcome === 'switch' &&
         isOpen(context, event.output.next),
+      offersRating: ({ context, event }) => {
+        if (!('output' in event) || !isFlowOutput(event.output)) return false;
+        const { outcome, rate } = event.output;
+        return (
+          outcome === 'done' &&
+          rate !== undefined &&
+          !context.offeredRatings.includes(rate.key) &&
+          isOpen(context, RATING_FLOW)
+        );
+      },
       endedDone: ({ event }) =>
         'output' in event && isFlowOutput(event.output) && event.output.outcome === 'done',
       /** A device of the running flow is at work: no timer and no button may interrupt it. */
@@ -328,6 +365,8 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
       countdown: null,
       notice: null,
       pendingCode: null,
+      pendingRating: null,
+      offeredRatings: [],
       deviceStatuses: input.deviceStatuses ?? ALL_ONLINE,
       cardOnReader: false,
       busy: null,
@@ -421,7 +460,13 @@ export function createSessionMachine(flowIds: readonly FlowId[]) {
               },
               flow: {
                 initial: 'starting',
-                exit: assign({ flow: null, pendingCode: null, busy: null, goingHome: null }),
+                exit: assign({
+                  flow: null,
+                  pendingCode: null,
+                  pendingRating: null,
+                  busy: null,
+                  goingHome: null,
+                }),
                 invoke: {
                   id: 'activity',
                   src: 'watchFlowActivity',

@@ -23,6 +23,7 @@ export const STAFF_SECTIONS = [
   'devices',
   'prints',
   'today',
+  'ratings',
   'audit',
 ] as const;
 export type StaffSection = (typeof STAFF_SECTIONS)[number];

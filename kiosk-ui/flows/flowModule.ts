@@ -14,6 +14,7 @@ import type {
   QueueService,
 } from '../../domain';
 import type { KioskDevices } from '../../device-adapters';
+import type { RatingDesk } from '../../domain/ratings';
 import type { LocaleMessages } from '../session';
 
 export type FlowActorRef = ActorRef<Snapshot<unknown>, AnyEventObject>;
@@ -42,6 +43,8 @@ export interface FlowDeps {
   documents: DocumentServices | null;
   /** The hall's item catalog (办事指南, 一证可办). */
   catalog: CatalogSource;
+  /** Where 好差评 keeps ratings; null where the kiosk takes none. */
+  ratings: RatingDesk | null;
 }
 
 /** The part of a flow that is loaded when it is first needed (its own chunk). */

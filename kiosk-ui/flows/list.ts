@@ -5,6 +5,7 @@ import items from './items';
 import licencePrint from './licencePrint';
 import progress from './progress';
 import queue from './queue';
+import rating from './rating';
 import realEstate from './realEstate';
 import type { FlowModule } from './flowModule';
 
@@ -21,4 +22,5 @@ export const FLOWS: readonly FlowModule[] = [
   items,
   guide,
   progress,
+  rating,
 ];

@@ -11,6 +11,7 @@ import { HoursSection } from './sections/HoursSection';
 import { ImportSection } from './sections/ImportSection';
 import { ItemsSection } from './sections/ItemsSection';
 import { PrintsSection } from './sections/PrintsSection';
+import { RatingsSection } from './sections/RatingsSection';
 import { SettingsSection } from './sections/SettingsSection';
 import { TodaySection } from './sections/TodaySection';
 import './console.css';
@@ -40,6 +41,7 @@ const SECTIONS: Record<StaffSection, () => preact.JSX.Element> = {
   devices: DevicesSection,
   prints: PrintsSection,
   today: TodaySection,
+  ratings: RatingsSection,
   audit: AuditSection,
 };
 

@@ -1,7 +1,7 @@
 import { applyStaffSettings } from '../../domain/staffSettings';
 import { DEVICE_KINDS, type CatalogSource, type DeviceEvent, type KioskConfig } from '../../domain';
 import type { KioskDevices } from '../../device-adapters';
-import { AdminCatalogSource, IndexedDbHallAdmin } from '../../stores/admin';
+import { AdminCatalogSource, AdminRatingDesk, IndexedDbHallAdmin } from '../../stores/admin';
 import { FileCatalogSource } from '../../stores/catalog';
 
 /**
@@ -38,4 +38,13 @@ export function keepDeviceEvents(admin: IndexedDbHallAdmin, devices: KioskDevice
   for (const device of DEVICE_KINDS)
     devices[device].onStatus((status) => void record({ device, what: status }));
   return { cardLeft: () => void record({ device: 'idCard', what: 'card-left' }) };
+}
+
+/** 好差评 kept in the console's store, work orders due by the hall's calendar. */
+export function ratingDesk(admin: IndexedDbHallAdmin, config: KioskConfig) {
+  return new AdminRatingDesk(admin, {
+    kioskId: config.kioskId,
+    calendar: { hours: config.officeHours, ...config.calendar },
+    timeZone: config.hall.timeZone,
+  });
 }

@@ -13,6 +13,7 @@ export const staffText = {
     devices: '设备状态',
     prints: '打印记录',
     today: '今日概况',
+    ratings: '好差评',
     audit: '审计日志',
   } satisfies Record<StaffSection, string>,
   pin: {

@@ -10,7 +10,10 @@ import {
   type EntryLock,
   type HallAdmin,
   type PinRecord,
+  type Rating,
+  type RatingOffer,
   type StaffSettings,
+  type WorkOrder,
 } from '../../domain';
 import { HALL_ADMIN_DATABASE } from './database';
 
@@ -26,12 +29,16 @@ interface AdminDb extends DBSchema {
   meta: { key: keyof Meta; value: Meta[keyof Meta] };
   audit: { key: number; value: AuditEntry };
   deviceEvents: { key: number; value: DeviceEvent };
+  ratings: { key: string; value: Rating };
+  offers: { key: string; value: RatingOffer };
+  workOrders: { key: string; value: WorkOrder };
 }
 
 /**
  * The staff console's store in this browser's IndexedDB: the PIN's hash, the entry lock, the
- * catalog and settings as staff saved them, and the audit log. Every write is its own read-write
- * transaction, committed before the promise resolves. The log is only ever added to.
+ * catalog and settings as staff saved them, the audit log, device events, and 好差评's ratings,
+ * offers and work orders. Every write is its own read-write transaction, committed before the
+ * promise resolves. The log is only ever added to.
  */
 export class IndexedDbHallAdmin implements HallAdmin {
   readonly #db: Promise<IDBPDatabase<AdminDb>>;
@@ -39,7 +46,7 @@ export class IndexedDbHallAdmin implements HallAdmin {
 
   constructor(options: { kioskId: string; databaseName?: string }) {
     this.#kioskId = options.kioskId;
-    this.#db = openStore<AdminDb>(options.databaseName ?? HALL_ADMIN_DATABASE, 2, {
+    this.#db = openStore<AdminDb>(options.databaseName ?? HALL_ADMIN_DATABASE, 3, {
       upgrade(db, oldVersion) {
         if (oldVersion < 1) {
           db.createObjectStore('meta');
@@ -47,6 +54,12 @@ export class IndexedDbHallAdmin implements HallAdmin {
         }
         // v2: device events (statuses, cards left on the reader) for the console's 设备状态.
         if (oldVersion < 2) db.createObjectStore('deviceEvents', { autoIncrement: true });
+        // v3: 好差评, the ratings, the offers to rate and the work orders of bad ratings.
+        if (oldVersion < 3) {
+          db.createObjectStore('ratings', { keyPath: 'id' });
+          db.createObjectStore('offers', { keyPath: 'id' });
+          db.createObjectStore('workOrders', { keyPath: 'id' });
+        }
       },
     });
   }
@@ -126,6 +139,63 @@ export class IndexedDbHallAdmin implements HallAdmin {
     return (await (await this.#db).getAll('deviceEvents')).reverse();
   }
 
+  async recordOffer(offer: RatingOffer): Promise<void> {
+    const db = await this.#db;
+    const tx = db.transaction('offers', 'readwrite');
+    // A retry must not turn an offer already rated back into one not rated.
+    if ((await tx.store.getKey(offer.id)) === undefined) await tx.store.add(offer);
+    await tx.done;
+  }
+
+  async addRating(rating: Rating, offerId: string, order: WorkOrder | null): Promise<void> {
+    if (order && order.ratingId !== rating.id)
+      throw new Error(`work order ${order.id} is for rating ${order.ratingId}, not ${rating.id}`);
+    const db = await this.#db;
+    // One transaction: a rating is never kept without its offer marked, nor a bad one without its order.
+    const tx = db.transaction(['offers', 'ratings', 'workOrders'], 'readwrite');
+    settleQuietly(tx.done);
+    try {
+      const offers = tx.objectStore('offers');
+      const offer = await offers.get(offerId);
+      if (!offer) throw new Error(`no rating offer ${offerId}: record the offer before its rating`);
+      if (offer.rated) throw new Error(`rating offer ${offerId} is already rated: one rating each`);
+      await offers.put({ ...offer, rated: true });
+      // add, not put: a rating or an order already kept under this id fails the whole transaction.
+      await tx.objectStore('ratings').add(rating);
+      if (order) await tx.objectStore('workOrders').add(order);
+      await tx.done;
+    } catch (error) {
+      abortQuietly(tx);
+      throw error;
+    }
+  }
+
+  async ratings(): Promise<Rating[]> {
+    return oldestFirst(await (await this.#db).getAll('ratings'), (r) => r.at);
+  }
+
+  async offers(): Promise<RatingOffer[]> {
+    return oldestFirst(await (await this.#db).getAll('offers'), (o) => o.at);
+  }
+
+  async workOrders(): Promise<WorkOrder[]> {
+    return oldestFirst(await (await this.#db).getAll('workOrders'), (o) => o.openedAt);
+  }
+
+  async saveWorkOrder(order: WorkOrder): Promise<void> {
+    const db = await this.#db;
+    const tx = db.transaction('workOrders', 'readwrite');
+    settleQuietly(tx.done);
+    if ((await tx.store.getKey(order.id)) === undefined) {
+      abortQuietly(tx);
+      throw new Error(
+        `no work order ${order.id}: a work order is opened with its rating (addRating)`,
+      );
+    }
+    await tx.store.put(order);
+    await tx.done;
+  }
+
   /** Closes the database (tests, and a reload in the chaos harness). */
   async close(): Promise<void> {
     (await this.#db).close();
@@ -141,5 +211,23 @@ export class IndexedDbHallAdmin implements HallAdmin {
     const tx = db.transaction('meta', 'readwrite');
     await tx.store.put(value, key);
     await tx.done;
+  }
+}
+
+// Keys are ids, not times: the lists are put in time order here (a stable sort keeps ties as stored).
+function oldestFirst<T>(values: T[], at: (value: T) => string): T[] {
+  return values.sort((a, b) => Date.parse(at(a)) - Date.parse(at(b)));
+}
+
+// The caller is given the first error; the abort that follows it is expected, not unhandled.
+function settleQuietly(done: Promise<void>): void {
+  done.catch(() => undefined);
+}
+
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already aborted by the request that failed.
   }
 }

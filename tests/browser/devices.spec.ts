@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attractButton, openKiosk, wake } from './support';
+import { attractButton, openKiosk, skipRating, wake } from './support';
 
 const copyTile = (page: Page) => page.getByRole('button', { name: /^身份证复印/ });
 
@@ -118,6 +118,9 @@ test.describe('身份证复印 through the simulator', () => {
     expect(printed?.[0]).toMatchObject({ device: 'document', title: '身份证复印件' });
     expect(printed?.[0]?.text).toContain('仅供办理政务服务使用');
     await page.getByRole('button', { name: '完成' }).click();
+    // A copy made is offered for rating (好差评).
+    await expect(page.getByText('您对本次“身份证复印”服务满意吗？')).toBeVisible();
+    await skipRating(page);
     await expect(page.getByRole('heading', { name: '感谢使用' })).toBeVisible();
   });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openKiosk, wake } from './support';
+import { openKiosk, skipRating, wake } from './support';
 
 // A Monday morning in office hours, and 2 a.m. the same night; the hall clock is the page's.
 const MONDAY_MORNING = new Date('2026-11-23T10:00:00');
@@ -37,6 +37,7 @@ test('a 70-year-old swipes a card, takes a priority number, and the ticket lists
   );
   expect(ticket?.text).not.toContain(String(idNumber));
   await page.getByRole('button', { name: '完成' }).click();
+  await skipRating(page);
   await expect(page.getByRole('heading', { name: '感谢使用' })).toBeVisible();
 });
 
@@ -54,6 +55,7 @@ test('the same card again reprints the same number instead of taking a new one',
     await expect(page.locator('.ticket-number')).toHaveText('C001');
     if (round === 2) await expect(page.getByText('已为您补打原号码')).toBeVisible();
     await page.getByRole('button', { name: '完成' }).click();
+    await skipRating(page);
     await page.evaluate(() => window.kioskSim?.idCard.remove());
     await page.getByRole('button', { name: '完成' }).click();
   }
@@ -120,6 +122,7 @@ test('a reload while the ticket prints never hands its number to another citizen
   await page.getByRole('button', { name: '不需要，直接取号' }).click();
   await expect(page.locator('.ticket-number')).toHaveText('B002');
   await page.getByRole('button', { name: '完成' }).click();
+  await skipRating(page);
   await wake(page);
   await queueTile(page).click();
   await page.getByRole('button', { name: /税务办理/ }).click();

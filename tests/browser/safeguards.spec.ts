@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openKiosk, shot, wake } from './support';
+import { openKiosk, shot, skipRating, wake } from './support';
 
 // The hall's clock: times are written in its zone, and the browser runs in it.
 test.use({ timezoneId: 'Asia/Shanghai' });
@@ -122,6 +122,7 @@ async function takeTaxNumber(page: Page): Promise<string> {
   await expect(number).toBeVisible({ timeout: 10_000 });
   const shown = (await number.textContent()) ?? '';
   await page.getByRole('button', { name: '完成' }).click();
+  await skipRating(page);
   await expect(page.getByRole('heading', { name: '感谢使用' })).toBeVisible();
   await page.getByRole('button', { name: '完成' }).click();
   return shown;

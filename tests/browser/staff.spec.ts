@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   attractButton,
   documents,
@@ -14,66 +14,19 @@ import {
   startLicencePrint,
   wake,
 } from './support';
+import {
+  auditLog,
+  console_,
+  enterConsole,
+  holdHallName,
+  leaveConsole,
+  PIN,
+  section,
+  typePin,
+} from './staffSupport';
 
 // The staff console (issue 13): a five-second hold on the hall name, the PIN, the sections, and
 // what staff change reaching citizens after the console closes (the page restarts).
-
-/** The test PIN of the mock profile (README, Staff console). */
-const PIN = '246810';
-const console_ = (page: Page) => page.getByRole('dialog', { name: '工作人员管理台' });
-
-/** Holds the hall name (attract's, or the top bar's) for five seconds, as staff do. */
-async function holdHallName(page: Page) {
-  const hall = page.locator('[data-staff-entry]').first();
-  const box = await hall.boundingBox();
-  if (!box) throw new Error('no hall name on screen');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.waitForTimeout(5_300);
-  await page.mouse.up();
-  await expect(console_(page)).toBeVisible();
-}
-
-async function typePin(page: Page, pin: string) {
-  const keys = page.getByRole('group', { name: '密码键盘' });
-  for (const digit of pin) await keys.getByRole('button', { name: digit, exact: true }).click();
-  await keys.getByRole('button', { name: '确定' }).click();
-}
-
-async function enterConsole(page: Page) {
-  await holdHallName(page);
-  await expect(page.getByRole('heading', { name: '请输入管理密码' })).toBeVisible();
-  await typePin(page, PIN);
-  await expect(page.getByRole('navigation', { name: '管理功能' })).toBeVisible();
-}
-
-/** Leaves the console: the page restarts at attract with what was saved. */
-async function leaveConsole(page: Page) {
-  await console_(page).getByRole('button', { name: '退出管理台' }).click();
-  await expect(console_(page)).toHaveCount(0);
-  await expect(attractButton(page)).toBeVisible({ timeout: 15_000 });
-  await page.waitForFunction(() => window.kioskSim !== undefined);
-}
-
-const section = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: '管理功能' }).getByRole('button', { name }).click();
-
-/** The audit log as stored, oldest first. */
-const auditLog = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<{ seq: number; action: string; subject: string; after: unknown }[]>(
-        (resolve, reject) => {
-          const open = indexedDB.open('budayang-admin');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('audit').objectStore('audit').getAll();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          };
-        },
-      ),
-  );
 
 const SOCIAL_CARD = '社会保障卡补领、换领';
 
@@ -290,6 +243,7 @@ const SECTIONS = [
   ['设备状态', 'devices'],
   ['打印记录', 'prints'],
   ['今日概况', 'today'],
+  ['好差评', 'ratings'],
   ['审计日志', 'audit'],
 ] as const;
 

@@ -133,3 +133,8 @@ export async function jamOnFirstSheet(page: Page) {
   await page.evaluate(() => window.kioskSim?.fault('document', 'jam'));
   await expect(page.locator('.print-outcome')).toBeVisible({ timeout: 15_000 });
 }
+
+/** 好差评 follows a finished item: one tap, 不评价, goes on (a skipped offer keeps no rating). */
+export async function skipRating(page: Page) {
+  await page.getByRole('button', { name: '不评价' }).click();
+}

@@ -45,7 +45,10 @@ describe('idCopy flow', () => {
     expect(actor.getSnapshot().context.front).toBeNull();
     actor.send({ type: 'user.done' });
     expect(actor.getSnapshot().status).toBe('done');
-    expect(actor.getSnapshot().output).toEqual({ outcome: 'done' });
+    expect(actor.getSnapshot().output).toEqual({
+      outcome: 'done',
+      rate: { flow: 'idCopy', itemCode: null, title: '身份证复印', service: null, key: 'C:idCopy' },
+    });
   });
 
   it('Back walks back step by step and out of the first step', async () => {

@@ -99,7 +99,15 @@ describe('取号 flow', () => {
     expect(allocations).toHaveLength(1);
     expect(prints.map((t) => t.number)).toEqual(['B001']);
     actor.send({ type: 'user.done' });
-    expect(actor.getSnapshot().output).toEqual({ outcome: 'done' });
+    // The number taken is offered for rating (好差评).
+    expect(actor.getSnapshot().output).toMatchObject({
+      outcome: 'done',
+      rate: {
+        flow: 'queue',
+        title: expect.stringMatching(/^取号 [A-Z]\d{3}$/),
+        key: expect.stringMatching(/^T:/),
+      },
+    });
   });
 
   it('a service that needs a card cannot be skipped past', async () => {
@@ -264,7 +272,15 @@ describe('取号 flow', () => {
     actor.send({ type: 'user.choosePriority', priority: null });
     await waitFor(actor, (s) => s.matches('printFailed'));
     actor.send({ type: 'user.done' });
-    expect(actor.getSnapshot().output).toEqual({ outcome: 'done' });
+    // The number taken is offered for rating (好差评).
+    expect(actor.getSnapshot().output).toMatchObject({
+      outcome: 'done',
+      rate: {
+        flow: 'queue',
+        title: expect.stringMatching(/^取号 [A-Z]\d{3}$/),
+        key: expect.stringMatching(/^T:/),
+      },
+    });
   });
 
   it('forgets the card when the flow ends', async () => {

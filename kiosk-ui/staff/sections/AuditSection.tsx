@@ -36,6 +36,8 @@ const words = {
     'audit-export': '导出审计日志',
     'appointment-cancel': '取消预约',
     'appointment-move': '预约改期',
+    'work-order': '差评工单',
+    'ratings-export': '导出评价',
   } satisfies Record<AuditAction, string>,
   export: '导出 CSV',
   exporting: '正在导出…',

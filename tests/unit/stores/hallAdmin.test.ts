@@ -7,6 +7,9 @@ import {
   type AuditRecord,
   type Catalog,
   type CatalogSource,
+  type Rating,
+  type RatingOffer,
+  type WorkOrder,
 } from '../../../domain';
 import {
   AdminCatalogSource,
@@ -238,6 +241,212 @@ describe('device events for 设备状态', () => {
     expect(await store.deviceEvents()).toEqual([
       { at: at(1).toISOString(), device: 'idCard', what: 'card-left' },
     ]);
+  });
+});
+
+describe('好差评: offers, ratings and work orders', () => {
+  const subject = {
+    flow: 'licence-print',
+    itemCode: 'SB-0001',
+    title: '社会保险个人参保证明打印',
+    service: null,
+    key: 'job-1',
+  };
+  const offer = (id: string, minute: number): RatingOffer => ({
+    id,
+    at: at(minute).toISOString(),
+    kioskId: 'kiosk-07',
+    subject,
+    rated: false,
+  });
+  const rating = (id: string, minute: number, phone: string | null = null): Rating => ({
+    id,
+    at: at(minute).toISOString(),
+    kioskId: 'kiosk-07',
+    subject,
+    level: 'very-dissatisfied',
+    reasons: ['attitude'],
+    otherText: null,
+    callbackPhone: phone,
+  });
+  const order = (id: string, minute: number): WorkOrder => ({
+    id,
+    ratingId: id,
+    openedAt: at(minute).toISOString(),
+    dueDate: '2026-12-14',
+    state: 'open',
+    callBacks: [],
+    rectification: null,
+    rectifiedAt: null,
+    closedAt: null,
+    closingNote: null,
+  });
+
+  it('rates an offer: the rating, its order and the offer marked rated, together', async () => {
+    const store = admin();
+    await store.recordOffer(offer('o1', 1));
+    await store.recordOffer(offer('o2', 2));
+    expect((await store.offers()).map((o) => [o.id, o.rated])).toEqual([
+      ['o1', false],
+      ['o2', false],
+    ]);
+    await store.addRating(rating('r1', 3, '13800138000'), 'o1', order('r1', 3));
+    expect((await store.offers()).map((o) => [o.id, o.rated])).toEqual([
+      ['o1', true],
+      ['o2', false],
+    ]);
+    expect(await store.ratings()).toEqual([rating('r1', 3, '13800138000')]);
+    expect(await store.workOrders()).toEqual([order('r1', 3)]);
+  });
+
+  it('keeps a good rating with no order', async () => {
+    const store = admin();
+    await store.recordOffer(offer('o1', 1));
+    await store.addRating({ ...rating('r1', 2), level: 'satisfied' }, 'o1', null);
+    expect((await store.ratings()).map((r) => r.level)).toEqual(['satisfied']);
+    expect(await store.workOrders()).toEqual([]);
+  });
+
+  it('keeps the call-back phone in the rating alone', async () => {
+    const store = admin();
+    await store.recordOffer(offer('o1', 1));
+    await store.addRating(rating('r1', 2, '13800138000'), 'o1', order('r1', 2));
+    expect(JSON.stringify(await store.ratings())).toContain('13800138000');
+    expect(JSON.stringify(await store.offers())).not.toContain('13800138000');
+    expect(JSON.stringify(await store.workOrders())).not.toContain('13800138000');
+  });
+
+  it('refuses a second rating of one offer, and one of an offer it does not have', async () => {
+    const store = admin();
+    await store.recordOffer(offer('o1', 1));
+    await store.addRating(rating('r1', 2), 'o1', order('r1', 2));
+    await expect(store.addRating(rating('r2', 3), 'o1', order('r2', 3))).rejects.toThrow(
+      'rating offer o1 is already rated: one rating each',
+    );
+    await expect(store.addRating(rating('r3', 4), 'o9', null)).rejects.toThrow(
+      'no rating offer o9: record the offer before its rating',
+    );
+    expect((await store.ratings()).map((r) => r.id)).toEqual(['r1']);
+    expect((await store.workOrders()).map((o) => o.id)).toEqual(['r1']);
+  });
+
+  it('writes nothing when any part fails: the offer stays unrated', async () => {
+    const store = admin();
+    await store.recordOffer(offer('o1', 1));
+    await store.recordOffer(offer('o2', 2));
+    await store.addRating(rating('r1', 3), 'o1', order('r1', 3));
+    // A second rating under the same id fails at its add, after the offer was marked.
+    await expect(store.addRating(rating('r1', 4), 'o2', null)).rejects.toThrow();
+    expect((await store.offers()).map((o) => [o.id, o.rated])).toEqual([
+      ['o1', true],
+      ['o2', false],
+    ]);
+    // An order already kept under this id fails after the offer and the rating were written.
+    await store.recordOffer(offer('o3', 5));
+    await expect(
+      store.addRating({ ...rating('r2', 5), id: 'r1x' }, 'o3', {
+        ...order('r1', 5),
+        ratingId: 'r1x',
+      }),
+    ).rejects.toThrow();
+    expect((await store.offers()).find((o) => o.id === 'o3')?.rated).toBe(false);
+    expect((await store.ratings()).map((r) => r.id)).toEqual(['r1']);
+  });
+
+  it('refuses an order that is not the rating’s', async () => {
+    const store = admin();
+    await store.recordOffer(offer('o1', 1));
+    await expect(store.addRating(rating('r1', 2), 'o1', order('r2', 2))).rejects.toThrow(
+      'work order r2 is for rating r2, not r1',
+    );
+    expect(await store.offers()).toEqual([offer('o1', 1)]);
+  });
+
+  it('does not turn a rated offer back when it is recorded again', async () => {
+    const store = admin();
+    await store.recordOffer(offer('o1', 1));
+    await store.addRating(rating('r1', 2), 'o1', null);
+    await store.recordOffer(offer('o1', 1));
+    expect((await store.offers()).map((o) => o.rated)).toEqual([true]);
+  });
+
+  it('lists ratings, offers and orders oldest first, whatever their ids', async () => {
+    const store = admin();
+    for (const [id, minute] of [
+      ['c', 1],
+      ['a', 3],
+      ['b', 2],
+    ] as const) {
+      await store.recordOffer(offer(`o-${id}`, minute));
+      await store.addRating(rating(id, minute), `o-${id}`, order(id, minute));
+    }
+    expect((await store.ratings()).map((r) => r.id)).toEqual(['c', 'b', 'a']);
+    expect((await store.offers()).map((o) => o.id)).toEqual(['o-c', 'o-b', 'o-a']);
+    expect((await store.workOrders()).map((o) => o.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('replaces a work order by its id, and refuses one it does not have', async () => {
+    const store = admin();
+    await store.recordOffer(offer('o1', 1));
+    await store.addRating(rating('r1', 2), 'o1', order('r1', 2));
+    const called: WorkOrder = {
+      ...order('r1', 2),
+      state: 'called',
+      callBacks: [{ at: at(30).toISOString(), by: '王敏', reached: true, note: '已联系' }],
+    };
+    await store.saveWorkOrder(called);
+    expect(await store.workOrders()).toEqual([called]);
+    await expect(store.saveWorkOrder(order('r9', 3))).rejects.toThrow(
+      'no work order r9: a work order is opened with its rating (addRating)',
+    );
+    expect(await store.workOrders()).toEqual([called]);
+  });
+
+  it('keeps them through a reopen', async () => {
+    const name = databaseName();
+    const before = admin(name);
+    await before.recordOffer(offer('o1', 1));
+    await before.addRating(rating('r1', 2), 'o1', order('r1', 2));
+    await before.close();
+    const after = admin(name);
+    expect((await after.ratings()).map((r) => r.id)).toEqual(['r1']);
+    expect((await after.offers()).map((o) => o.rated)).toEqual([true]);
+    expect((await after.workOrders()).map((o) => o.id)).toEqual(['r1']);
+  });
+
+  it('upgrades a version-2 database keeping its audit log and device events', async () => {
+    const name = databaseName();
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name, 2);
+      open.onupgradeneeded = () => {
+        open.result.createObjectStore('meta').put({ defaultLocale: 'en' }, 'settings');
+        open.result.createObjectStore('audit', { keyPath: 'seq' }).add({
+          seq: 1,
+          at: at(0).toISOString(),
+          kioskId: 'k',
+          action: 'entry',
+          subject: 'console',
+          before: null,
+          after: null,
+        });
+        open.result
+          .createObjectStore('deviceEvents', { autoIncrement: true })
+          .add({ at: at(1).toISOString(), device: 'document', what: 'jam' });
+      };
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    old.close();
+    const store = admin(name);
+    expect((await store.auditLog()).map((e) => [e.seq, e.action])).toEqual([[1, 'entry']]);
+    expect(await store.deviceEvents()).toEqual([
+      { at: at(1).toISOString(), device: 'document', what: 'jam' },
+    ]);
+    expect(await store.settings()).toEqual({ defaultLocale: 'en' });
+    expect((await store.audit(record('after'), at(2))).seq).toBe(2);
+    await store.recordOffer(offer('o1', 3));
+    await store.addRating(rating('r1', 4), 'o1', order('r1', 4));
+    expect((await store.ratings()).map((r) => r.id)).toEqual(['r1']);
   });
 });
 

@@ -102,6 +102,7 @@ describe('FlowCatalogue', () => {
       holderKeys: new IndexedDbHolderKeys(),
       documents: null,
       catalog,
+      ratings: null,
     };
   };
 
