@@ -15,7 +15,15 @@ export interface LaunchOptions {
   simulatorButton: boolean;
   /** Mock devices answer at once (?timing=instant), for soak runs of thousands of visits. */
   instantMocks: boolean;
+  /**
+   * How long the hall name is held to open the staff console: 5 s, or a tester's ?hold=MS
+   * (300–5000) with mock devices, so that browser tests do not wait five seconds each time.
+   */
+  staffHoldMs: number;
 }
+
+/** The hold that opens the staff console on a hall's terminal. */
+export const STAFF_HOLD_MS = 5_000;
 
 /** The tester setting that puts the simulator's SIM button on screen (README, For testers). */
 export const SIMULATOR_SETTING_KEY = 'budayang.kiosk.simulator';
@@ -39,7 +47,7 @@ function safeLocalStorage(): Storage | null {
 
 /**
  * Applies the tester's URL parameters: ?devices=mock|real, ?idle=SECONDS, ?sim=1,
- * ?timing=instant, ?scanner=camera, and the tester setting (`tester`: the SIM button). A kiosk
+ * ?timing=instant, ?scanner=camera, ?hold=MS, and the tester setting (`tester`: the SIM button). A kiosk
  * configured for real devices ignores them all, so a citizen cannot change a hall's terminal
  * from its address bar.
  */
@@ -55,6 +63,7 @@ export function resolveLaunchOptions(
       simulatorOpen: false,
       simulatorButton: false,
       instantMocks: false,
+      staffHoldMs: STAFF_HOLD_MS,
     };
   const params = new URLSearchParams(search);
   const devices = params.get('devices') === 'real' ? 'real' : 'mock';
@@ -76,5 +85,11 @@ export function resolveLaunchOptions(
     simulatorOpen: devices === 'mock' && params.get('sim') === '1',
     simulatorButton: devices === 'mock' && (params.get('sim') === '1' || tester),
     instantMocks: devices === 'mock' && params.get('timing') === 'instant',
+    staffHoldMs: devices === 'mock' ? holdOf(params.get('hold')) : STAFF_HOLD_MS,
   };
+}
+
+function holdOf(raw: string | null): number {
+  const ms = Number.parseInt(raw ?? '', 10);
+  return Number.isFinite(ms) && ms >= 300 && ms <= STAFF_HOLD_MS ? ms : STAFF_HOLD_MS;
 }

@@ -190,24 +190,26 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
   );
   // The staff console's hidden door: holding the hall name for five seconds.
   void import('./staff/staffEntry').then(({ installStaffEntry }) =>
-    installStaffEntry(() =>
-      import('./staff/consoleServices').then(({ consoleServices }) =>
-        consoleServices({
-          admin: staffSide.admin,
-          config,
-          fileConfig: loaded.config,
-          fileCatalog: {
-            current: () =>
-              import('../stores/catalog').then(({ FileCatalogSource }) =>
-                new FileCatalogSource().current(),
-              ),
-          },
-          devices,
-          queue,
-          journal,
-          faceLockout,
-        }),
-      ),
+    installStaffEntry(
+      () =>
+        import('./staff/consoleServices').then(({ consoleServices }) =>
+          consoleServices({
+            admin: staffSide.admin,
+            config,
+            fileConfig: loaded.config,
+            fileCatalog: {
+              current: () =>
+                import('../stores/catalog').then(({ FileCatalogSource }) =>
+                  new FileCatalogSource().current(),
+                ),
+            },
+            devices,
+            queue,
+            journal,
+            faceLockout,
+          }),
+        ),
+      launch.staffHoldMs,
     ),
   );
   void import('./retention').then(({ keepRetention }) =>

@@ -1,7 +1,5 @@
 import type { ConsoleServices } from './consoleServices';
 
-/** How long the hall name must be held to open the console. */
-export const HOLD_MS = 5_000;
 /** A finger that wanders further than this is scrolling or swiping, not holding. */
 const WANDER_PX = 24;
 
@@ -12,6 +10,7 @@ const WANDER_PX = 24;
  */
 export function installStaffEntry(
   services: () => Promise<ConsoleServices>,
+  holdMs: number,
   doc: Document = document,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,7 +39,7 @@ export function installStaffEntry(
     if (!target?.closest('[data-staff-entry]')) return;
     cancel();
     start = { x: event.clientX, y: event.clientY };
-    timer = setTimeout(open, HOLD_MS);
+    timer = setTimeout(open, holdMs);
   };
   const move = (event: PointerEvent) => {
     if (!start) return;

@@ -48,16 +48,25 @@ describe('resolveLaunchOptions', () => {
   });
 
   it('a kiosk configured for real devices ignores every tester parameter', () => {
-    const launch = resolveLaunchOptions(realKiosk, '?devices=mock&idle=5&sim=1');
+    const launch = resolveLaunchOptions(realKiosk, '?devices=mock&idle=5&sim=1&hold=300');
     expect(launch).toEqual({
       devices: 'real',
       config: realKiosk,
       simulatorOpen: false,
       simulatorButton: false,
       instantMocks: false,
+      staffHoldMs: 5_000,
     });
     expect(resolveLaunchOptions(realKiosk, '', true).simulatorButton).toBe(false);
     expect(resolveLaunchOptions(realKiosk, '?timing=instant&scanner=camera')).toEqual(launch);
+  });
+
+  it('lets a tester shorten the staff console hold, within 300–5000 ms, with mock devices only', () => {
+    expect(resolveLaunchOptions(mockKiosk, '').staffHoldMs).toBe(5_000);
+    expect(resolveLaunchOptions(mockKiosk, '?hold=500').staffHoldMs).toBe(500);
+    expect(resolveLaunchOptions(mockKiosk, '?hold=50').staffHoldMs).toBe(5_000);
+    expect(resolveLaunchOptions(mockKiosk, '?hold=60000').staffHoldMs).toBe(5_000);
+    expect(resolveLaunchOptions(mockKiosk, '?devices=real&hold=500').staffHoldMs).toBe(5_000);
   });
 
   it('lets a tester make the mocks instant and add the camera scanner', () => {
