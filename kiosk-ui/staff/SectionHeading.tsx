@@ -23,3 +23,20 @@ export function SectionHeading({
     </>
   );
 }
+
+/** 刷新: reads a section's records again; disabled while they are being read. */
+export function RefreshButton({
+  loading,
+  onClick,
+  label,
+}: {
+  loading: boolean;
+  onClick: () => void;
+  label: string;
+}) {
+  return (
+    <button type="button" class="staff-button" disabled={loading} onClick={onClick}>
+      {label}
+    </button>
+  );
+}

@@ -19,6 +19,7 @@ import {
 } from '../../../domain';
 import { currentStatuses } from '../../devices';
 import { messagesFor } from '../../i18n';
+import { RefreshButton } from '../SectionHeading';
 import { useConsole } from '../StaffConsole';
 import { StaffTable } from '../StaffTable';
 
@@ -358,14 +359,11 @@ function FaceRefusals() {
         <p>{words.lockoutOff}</p>
       ) : (
         <>
-          <button
-            type="button"
-            class="staff-button"
-            disabled={shown.state === 'loading'}
+          <RefreshButton
+            loading={shown.state === 'loading'}
             onClick={() => void load()}
-          >
-            {words.refresh}
-          </button>
+            label={words.refresh}
+          />
           <p role="status">{shown.state === 'loading' && words.loading}</p>
           {shown.state === 'failed' && <p role="alert">{words.lockoutFailed}</p>}
           {shown.state === 'ready' && shown.refusals.length === 0 && <p>{words.lockoutEmpty}</p>}

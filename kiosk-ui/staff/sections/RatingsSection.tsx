@@ -26,7 +26,7 @@ import {
 import { FLOWS } from '../../flows/list';
 import type { ConsoleServices } from '../consoleServices';
 import { downloadFile } from '../download';
-import { SectionHeading } from '../SectionHeading';
+import { RefreshButton, SectionHeading } from '../SectionHeading';
 import { useConsole } from '../StaffConsole';
 import { StaffTable } from '../StaffTable';
 
@@ -187,14 +187,7 @@ export function RatingsSection() {
         problem={shown.state === 'failed' ? words.loadFailed : outcome.problem}
         status={shown.state === 'loading' ? words.loading : outcome.status}
       />
-      <button
-        type="button"
-        class="staff-button"
-        disabled={shown.state === 'loading'}
-        onClick={refresh}
-      >
-        {words.refresh}
-      </button>
+      <RefreshButton loading={shown.state === 'loading'} onClick={refresh} label={words.refresh} />
       {shown.state === 'ready' && (
         <>
           <WorkOrders
@@ -499,28 +492,20 @@ function OrderDetail({
           ))}
         </ul>
       )}
-      {order.rectification !== null && (
-        <p>
-          {words.rectification}：{order.rectification}
-          {order.rectifiedAt && (
-            <span class="staff-note">
-              {' '}
-              {words.rectifiedAt(hallDateTimeText(new Date(order.rectifiedAt), zone))}
-            </span>
-          )}
-        </p>
-      )}
-      {order.closingNote !== null && (
-        <p>
-          {words.closingNote}：{order.closingNote}
-          {order.closedAt && (
-            <span class="staff-note">
-              {' '}
-              {words.closedAt(hallDateTimeText(new Date(order.closedAt), zone))}
-            </span>
-          )}
-        </p>
-      )}
+      <NoteLine
+        label={words.rectification}
+        note={order.rectification}
+        at={order.rectifiedAt}
+        when={words.rectifiedAt}
+        zone={zone}
+      />
+      <NoteLine
+        label={words.closingNote}
+        note={order.closingNote}
+        at={order.closedAt}
+        when={words.closedAt}
+        zone={zone}
+      />
       {open && (
         <>
           <CallBackForm
@@ -844,5 +829,27 @@ function Figures({
         </>
       )}
     </section>
+  );
+}
+
+/** A work order's rectification or closing: what was written, and when (hall time). */
+function NoteLine(props: {
+  label: string;
+  note: string | null;
+  at: string | null;
+  when: (time: string) => string;
+  zone: string;
+}) {
+  if (props.note === null) return null;
+  return (
+    <p>
+      {props.label}：{props.note}
+      {props.at && (
+        <span class="staff-note">
+          {' '}
+          {props.when(hallDateTimeText(new Date(props.at), props.zone))}
+        </span>
+      )}
+    </p>
   );
 }

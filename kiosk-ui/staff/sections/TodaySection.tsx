@@ -16,7 +16,7 @@ import {
   type QueueServiceConfig,
 } from '../../../domain';
 import type { ConsoleServices } from '../consoleServices';
-import { SectionHeading } from '../SectionHeading';
+import { RefreshButton, SectionHeading } from '../SectionHeading';
 import { useConsole } from '../StaffConsole';
 import { StaffTable } from '../StaffTable';
 
@@ -153,14 +153,7 @@ export function TodaySection() {
         problem={shown.state === 'failed' ? words.failed : outcome.problem}
         status={shown.state === 'loading' ? words.loading : outcome.status}
       />
-      <button
-        type="button"
-        class="staff-button"
-        disabled={shown.state === 'loading'}
-        onClick={refresh}
-      >
-        {words.refresh}
-      </button>
+      <RefreshButton loading={shown.state === 'loading'} onClick={refresh} label={words.refresh} />
       {shown.state === 'ready' && (
         <>
           <p>
