@@ -35,3 +35,4 @@ export * from './staffSettings';
 export * from './auditCsv';
 export * from './ratings';
 export * from './ratingRules';
+export * from './hallProtocol';
