@@ -14,6 +14,7 @@ const words = {
   loading: '正在读取设置…',
   unreadable: '设置暂时无法读取，请稍后再试。',
   saved: '已保存，退出管理台后生效。',
+  auditFailed: '已保存，退出管理台后生效；但审计日志未能写入，请联系技术人员。',
   failed: '保存失败，请稍后再试；设置未改变。',
   rejected: (keys: string[]) =>
     `该设置不符合规则，未保存（${keys.join('、')}）。请检查时间先后等。`,
@@ -47,7 +48,7 @@ const words = {
 };
 
 function outcomeText(outcome: SaveOutcome): string {
-  if (outcome.ok) return words.saved;
+  if (outcome.ok) return outcome.auditFailed ? words.auditFailed : words.saved;
   return 'rejected' in outcome ? words.rejected(outcome.rejected) : words.failed;
 }
 
@@ -56,7 +57,7 @@ export function HoursSection() {
   const { config, unreadable, save } = useStaffSettings();
   const [status, setStatus] = useState<{ text: string; ok: boolean } | null>(null);
   const report = (outcome: SaveOutcome) =>
-    setStatus({ text: outcomeText(outcome), ok: outcome.ok });
+    setStatus({ text: outcomeText(outcome), ok: outcome.ok && !outcome.auditFailed });
 
   if (!config)
     return (

@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  applyStaffSettings,
-  type KioskConfig,
-  type Locale,
-  type StaffSettings,
-} from '../../../domain';
+import { type KioskConfig, type Locale, type StaffSettings } from '../../../domain';
 import { useConsole } from '../StaffConsole';
+import { useStaffSettings } from '../useStaffSettings';
 
 const words = {
   title: '终端设置',
@@ -63,12 +59,6 @@ interface Draft {
   defaultLocale: Locale;
 }
 
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'failed' }
-  /** What is stored, and the form's values as shown from it (what a change is measured from). */
-  | { state: 'ready'; stored: StaffSettings; shown: Draft };
-
 type Outcome =
   | { state: 'idle' }
   | { state: 'saving' }
@@ -79,90 +69,66 @@ type Outcome =
 
 /** 终端设置: the hall's name and telephone, the idle timeouts and the default language. */
 export function SettingsSection() {
-  const { services, changed } = useConsole();
-  const { admin, config, fileConfig } = services;
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [draft, setDraft] = useState<Draft>(() => draftOf(config, {}));
+  const running = useConsole().services.config;
+  const { settings: stored, config, unreadable, saveSettings } = useStaffSettings();
+  // The form's values as shown from what the kiosk will start with (what a change is measured
+  // from), and as staff type them.
+  const [shown, setShown] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
 
   useEffect(() => {
-    admin.settings().then(
-      (stored) => {
-        const shown = draftOf(config, stored);
-        setLoaded({ state: 'ready', stored, shown });
-        setDraft(shown);
-      },
-      (error: unknown) => {
-        console.error('The staff settings could not be read', error);
-        setLoaded({ state: 'failed' });
-      },
-    );
-  }, [admin, config]);
+    if (!config || shown) return;
+    const first = draftOf(config);
+    setShown(first);
+    setDraft(first);
+  }, [config, shown]);
 
   const edit = (field: keyof Draft) => (event: Event) => {
     const { value } = event.currentTarget as HTMLInputElement | HTMLSelectElement;
-    setDraft((current) => ({ ...current, [field]: value }));
+    setDraft((current) => current && { ...current, [field]: value });
     setOutcome({ state: 'idle' });
   };
 
   const save = async () => {
-    if (loaded.state !== 'ready') return;
-    const { stored, shown } = loaded;
+    if (!stored || !shown || !draft) return;
     const changes = changedFields(shown, draft);
     if (changes.length === 0) {
       setOutcome({ state: 'unchanged' });
       return;
     }
-    const next = settingsOf(stored, draft, changes);
-    // Checked against the file alone, as the kiosk will apply it at the next start.
-    const { config: applied, rejected } = applyStaffSettings(fileConfig, next);
-    if (rejected.length > 0) {
-      setOutcome({ state: 'rejected', keys: rejected });
-      return;
-    }
     setOutcome({ state: 'saving' });
-    try {
-      await admin.saveSettings(next);
-    } catch (error) {
-      console.error('The staff settings were not saved', error);
-      setOutcome({ state: 'failed' });
+    const saved = await saveSettings(settingsOf(stored, draft, changes), {
+      subject: 'hall/session/defaultLocale',
+      before: auditedPart(shown, changes),
+      after: () => auditedPart(draft, changes),
+    });
+    if (!saved.ok) {
+      setOutcome(
+        'rejected' in saved ? { state: 'rejected', keys: saved.rejected } : { state: 'failed' },
+      );
       return;
     }
     // The form now shows what the kiosk will start with (a cleared telephone is the file's again).
-    const shownNext = draftOf(applied, {});
-    setLoaded({ state: 'ready', stored: next, shown: shownNext });
+    const shownNext = draftOf(saved.config);
+    setShown(shownNext);
     setDraft(shownNext);
-    changed();
-    let auditFailed = false;
-    try {
-      await services.audit({
-        action: 'settings-change',
-        subject: 'hall/session/defaultLocale',
-        before: auditedPart(shown, changes),
-        after: auditedPart(draft, changes),
-      });
-    } catch (error) {
-      console.error('The settings change was not audited', error);
-      auditFailed = true;
-    }
-    setOutcome({ state: 'saved', auditFailed });
+    setOutcome({ state: 'saved', auditFailed: saved.auditFailed });
   };
 
-  const warningSeconds =
-    (loaded.state === 'ready' ? loaded.stored.session?.warningSeconds : undefined) ??
-    config.session.warningSeconds;
-  const busy = loaded.state !== 'ready' || outcome.state === 'saving';
+  const warningSeconds = config?.session.warningSeconds;
+  const busy = !draft || outcome.state === 'saving';
 
   return (
     <>
       <h2 class="staff-section__title">{words.title}</h2>
       <p role="status">
-        {loaded.state === 'loading' && words.loading}
+        {!draft && !unreadable && words.loading}
         {outcome.state === 'saving' && words.saving}
         {outcome.state === 'saved' && words.saved}
         {outcome.state === 'unchanged' && words.unchanged}
       </p>
-      {loaded.state === 'failed' && <p role="alert">{words.loadFailed}</p>}
+      {unreadable && <p role="alert">{words.loadFailed}</p>}
       {outcome.state === 'failed' && <p role="alert">{words.saveFailed}</p>}
       {outcome.state === 'saved' && outcome.auditFailed && <p role="alert">{words.auditFailed}</p>}
       {outcome.state === 'rejected' && (
@@ -176,152 +142,149 @@ export function SettingsSection() {
         </div>
       )}
 
-      <form
-        class="staff-form"
-        aria-label={words.formLabel}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <div class="staff-field">
-          <label for="staff-hall-zh">{words.hallZh}</label>
-          <input
-            id="staff-hall-zh"
-            type="text"
-            value={draft.hallZh}
-            disabled={busy}
-            onInput={edit('hallZh')}
-          />
-        </div>
-        <div class="staff-field">
-          <label for="staff-hall-en">{words.hallEn}</label>
-          <input
-            id="staff-hall-en"
-            type="text"
-            lang="en"
-            value={draft.hallEn}
-            disabled={busy}
-            onInput={edit('hallEn')}
-          />
-        </div>
-        <div class="staff-field">
-          <label for="staff-telephone">{words.telephone}</label>
-          <input
-            id="staff-telephone"
-            type="tel"
-            value={draft.telephone}
-            disabled={busy}
-            aria-describedby="staff-telephone-note"
-            onInput={edit('telephone')}
-          />
-          <p class="staff-note" id="staff-telephone-note">
-            {words.telephoneNote}
+      {draft && warningSeconds !== undefined && (
+        <form
+          class="staff-form"
+          aria-label={words.formLabel}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <div class="staff-field">
+            <label for="staff-hall-zh">{words.hallZh}</label>
+            <input
+              id="staff-hall-zh"
+              type="text"
+              value={draft.hallZh}
+              disabled={busy}
+              onInput={edit('hallZh')}
+            />
+          </div>
+          <div class="staff-field">
+            <label for="staff-hall-en">{words.hallEn}</label>
+            <input
+              id="staff-hall-en"
+              type="text"
+              lang="en"
+              value={draft.hallEn}
+              disabled={busy}
+              onInput={edit('hallEn')}
+            />
+          </div>
+          <div class="staff-field">
+            <label for="staff-telephone">{words.telephone}</label>
+            <input
+              id="staff-telephone"
+              type="tel"
+              value={draft.telephone}
+              disabled={busy}
+              aria-describedby="staff-telephone-note"
+              onInput={edit('telephone')}
+            />
+            <p class="staff-note" id="staff-telephone-note">
+              {words.telephoneNote}
+            </p>
+          </div>
+          <div class="staff-field">
+            <label for="staff-time-zone">{words.timeZone}</label>
+            <input
+              id="staff-time-zone"
+              type="text"
+              lang="en"
+              list="staff-time-zones"
+              value={draft.timeZone}
+              disabled={busy}
+              aria-describedby="staff-time-zone-note"
+              onInput={edit('timeZone')}
+            />
+            <datalist id="staff-time-zones">
+              {['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'].map(
+                (zone) => (
+                  <option key={zone} value={zone} />
+                ),
+              )}
+            </datalist>
+            <p class="staff-note" id="staff-time-zone-note">
+              {words.timeZoneNote}
+            </p>
+          </div>
+          <div class="staff-field">
+            <label for="staff-idle">{words.idleSeconds}</label>
+            <input
+              id="staff-idle"
+              type="number"
+              inputMode="numeric"
+              min={20}
+              max={600}
+              step={1}
+              value={draft.idleSeconds}
+              disabled={busy}
+              aria-describedby="staff-idle-note"
+              onInput={edit('idleSeconds')}
+            />
+          </div>
+          <div class="staff-field">
+            <label for="staff-elderly-idle">{words.elderlyIdleSeconds}</label>
+            <input
+              id="staff-elderly-idle"
+              type="number"
+              inputMode="numeric"
+              min={20}
+              max={900}
+              step={1}
+              value={draft.elderlyIdleSeconds}
+              disabled={busy}
+              aria-describedby="staff-idle-note"
+              onInput={edit('elderlyIdleSeconds')}
+            />
+          </div>
+          <p class="staff-note" id="staff-idle-note">
+            {words.idleNote(warningSeconds)}
           </p>
-        </div>
-        <div class="staff-field">
-          <label for="staff-time-zone">{words.timeZone}</label>
-          <input
-            id="staff-time-zone"
-            type="text"
-            lang="en"
-            list="staff-time-zones"
-            value={draft.timeZone}
-            disabled={busy}
-            aria-describedby="staff-time-zone-note"
-            onInput={edit('timeZone')}
-          />
-          <datalist id="staff-time-zones">
-            {['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei'].map(
-              (zone) => (
-                <option key={zone} value={zone} />
-              ),
-            )}
-          </datalist>
-          <p class="staff-note" id="staff-time-zone-note">
-            {words.timeZoneNote}
-          </p>
-        </div>
-        <div class="staff-field">
-          <label for="staff-idle">{words.idleSeconds}</label>
-          <input
-            id="staff-idle"
-            type="number"
-            inputMode="numeric"
-            min={20}
-            max={600}
-            step={1}
-            value={draft.idleSeconds}
-            disabled={busy}
-            aria-describedby="staff-idle-note"
-            onInput={edit('idleSeconds')}
-          />
-        </div>
-        <div class="staff-field">
-          <label for="staff-elderly-idle">{words.elderlyIdleSeconds}</label>
-          <input
-            id="staff-elderly-idle"
-            type="number"
-            inputMode="numeric"
-            min={20}
-            max={900}
-            step={1}
-            value={draft.elderlyIdleSeconds}
-            disabled={busy}
-            aria-describedby="staff-idle-note"
-            onInput={edit('elderlyIdleSeconds')}
-          />
-        </div>
-        <p class="staff-note" id="staff-idle-note">
-          {words.idleNote(warningSeconds)}
-        </p>
-        <div class="staff-field">
-          <label for="staff-locale">{words.defaultLocale}</label>
-          <select
-            id="staff-locale"
-            value={draft.defaultLocale}
-            disabled={busy}
-            onChange={edit('defaultLocale')}
-          >
-            {(Object.keys(words.locales) as Locale[]).map((locale) => (
-              <option key={locale} value={locale} lang={locale}>
-                {words.locales[locale]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="button" class="staff-button" disabled={busy} onClick={() => void save()}>
-          {words.save}
-        </button>
-      </form>
+          <div class="staff-field">
+            <label for="staff-locale">{words.defaultLocale}</label>
+            <select
+              id="staff-locale"
+              value={draft.defaultLocale}
+              disabled={busy}
+              onChange={edit('defaultLocale')}
+            >
+              {(Object.keys(words.locales) as Locale[]).map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {words.locales[locale]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" class="staff-button" disabled={busy} onClick={() => void save()}>
+            {words.save}
+          </button>
+        </form>
+      )}
 
       <h3>{words.fixedTitle}</h3>
       <dl>
         <dt>{words.kioskId}</dt>
-        <dd>{config.kioskId}</dd>
+        <dd>{running.kioskId}</dd>
         <dt>{words.deviceProfile}</dt>
-        <dd>{words.profiles[config.devices]}</dd>
+        <dd>{words.profiles[running.devices]}</dd>
       </dl>
       <p class="staff-note">{words.profileNote}</p>
     </>
   );
 }
 
-/**
- * The form's values: staff's stored settings over the configuration in force (a setting saved
- * in this visit is not in force until the kiosk restarts, but it is what staff last chose).
- */
-function draftOf(config: KioskConfig, stored: StaffSettings): Draft {
-  const hall = { ...config.hall, ...stored.hall };
-  const session = { ...config.session, ...stored.session };
+/** The form's values: the configuration the kiosk will start with (the file's, with staff's settings). */
+function draftOf(config: KioskConfig): Draft {
   return {
-    hallZh: hall.name['zh-CN'],
-    hallEn: hall.name.en,
-    telephone: hall.telephone ?? '',
-    timeZone: hall.timeZone,
-    idleSeconds: String(session.idleSeconds),
-    elderlyIdleSeconds: String(session.elderlyIdleSeconds),
-    defaultLocale: stored.defaultLocale ?? config.defaultLocale,
+    hallZh: config.hall.name['zh-CN'],
+    hallEn: config.hall.name.en,
+    telephone: config.hall.telephone ?? '',
+    timeZone: config.hall.timeZone,
+    idleSeconds: String(config.session.idleSeconds),
+    elderlyIdleSeconds: String(config.session.elderlyIdleSeconds),
+    defaultLocale: config.defaultLocale,
   };
 }
 

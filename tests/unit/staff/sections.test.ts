@@ -465,6 +465,22 @@ describe('SettingsSection', () => {
     expect(changed).toHaveBeenCalled();
     expect(root.querySelector('[role="status"]')?.textContent).toBe('已保存，退出后生效。');
   });
+
+  it('says when the audit line could not be written, and the change stands', async () => {
+    const admin = fakeAdmin();
+    const { changed } = servicesWith({
+      admin,
+      audit: () => Promise.reject(new Error('quota')),
+    });
+    await show(SettingsSection);
+    await type('标准模式无操作超时（秒）', '120');
+    await act(() => button('保存').click());
+    await settle();
+    expect(admin.saveSettings).toHaveBeenCalledWith({ session: { idleSeconds: 120 } });
+    expect(changed).toHaveBeenCalled();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('已保存，退出后生效。');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('审计日志未能写入');
+  });
 });
 
 describe('AuditSection', () => {
