@@ -25,6 +25,9 @@ export const CONTENT_SECURITY_POLICY = [
   'trusted-types budayang default',
 ].join('; ');
 
+/** The hall server to proxy /api and /kiosk.config.json to; set by scripts/start.mjs only. */
+const HALL_PROXY = process.env.BUDAYANG_HALL_PROXY;
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'budayang-csp',
@@ -90,6 +93,11 @@ export default defineConfig({
       },
     },
   },
-  server: { host: '127.0.0.1' },
+  server: {
+    host: '127.0.0.1',
+    // `npm start` (scripts/start.mjs) runs the hall server beside the dev server: the kiosk then
+    // reaches it at its own origin, as it does when the hall server serves the kiosk's build.
+    proxy: HALL_PROXY ? { '/api': HALL_PROXY, '/kiosk.config.json': HALL_PROXY } : undefined,
+  },
   preview: { host: '127.0.0.1' },
 });

@@ -9,7 +9,11 @@ export default defineConfig({
       'tests/machines/**/*.test.ts',
       'tests/fuzz/**/*.fuzz.test.ts',
       'tests/chaos/**/*.test.ts',
+      'tests/hall/**/*.test.ts',
     ],
+    // The hall store tests' throw-away PostgreSQL: started by the first test that needs it,
+    // stopped here at the end of the run (tests/hall/postgres.ts).
+    globalSetup: ['tests/hall/globalSetup.ts'],
     environment: 'node',
   },
 });

@@ -282,7 +282,9 @@ export type ErrorCode =
   | 'queue-empty'
   | 'refused'
   | 'locked'
-  | 'unavailable';
+  | 'unavailable'
+  /** 500: a fault of the server itself (logged), not of the request or the database. */
+  | 'internal';
 
 export interface ErrorBody {
   error: ErrorCode;

@@ -31,8 +31,8 @@ export function findChromium() {
   return playwrightsOwn();
 }
 
-const isDebian = () => existsSync('/etc/debian_version');
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+export const isDebian = () => existsSync('/etc/debian_version');
+export const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Returns a Chromium path, installing Debian's when it may; throws with instructions otherwise. */
 export function ensureChromium() {
@@ -64,7 +64,7 @@ function hasCjkFonts() {
   }
 }
 
-function aptInstall(packages) {
+export function aptInstall(packages) {
   console.log(`Installing ${packages.join(' ')} with apt-get …`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });

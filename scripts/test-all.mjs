@@ -4,9 +4,9 @@
 // `--only browser` runs the build and browser tests; `--only screenshots` just the tests that
 // take pictures (tagged @shots), into SHOTS_DIR (screenshots/ unless set).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ensureChromium } from './findChromium.mjs';
+import { aptInstall, ensureChromium, isDebian, isRoot } from './findChromium.mjs';
 
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
@@ -55,7 +55,27 @@ function finish(code) {
 rmSync('.test-reports', { recursive: true, force: true });
 const npx = 'npx';
 
+/**
+ * The hall server's tests run against a real PostgreSQL too (tests/hall/postgres.ts starts a
+ * throw-away cluster from the server binaries): on Debian as root they are installed when
+ * missing, as Chromium is; elsewhere the PostgreSQL half says what to install (and fails in CI).
+ */
+function ensurePostgres() {
+  const found = () =>
+    existsSync('/usr/lib/postgresql') &&
+    readdirSync('/usr/lib/postgresql').some((v) =>
+      existsSync(`/usr/lib/postgresql/${v}/bin/initdb`),
+    );
+  if (found() || process.env.HALL_TEST_DATABASE_URL) return;
+  if (isDebian() && isRoot()) aptInstall(['postgresql']);
+  else
+    console.warn(
+      'No PostgreSQL server binaries: apt-get install -y postgresql (or set HALL_TEST_DATABASE_URL).',
+    );
+}
+
 if (!only) {
+  ensurePostgres();
   run('type-check', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
   run('type-check (service worker)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.sw.json']);
   run('lint', npx, ['eslint', '.', '--max-warnings', '0']);
@@ -80,6 +100,7 @@ console.log(`\nChromium: ${chromium}`);
 const browserEnv = { CHROMIUM_PATH: chromium };
 
 run('production build', npx, ['vite', 'build']);
+run('hall pages build', npx, ['vite', 'build', '--config', 'hall-server/pages/vite.config.ts']);
 if (!only && existsSync('tests/deploy/vitest.config.ts')) {
   run(
     'deployment watchdog tests',

@@ -38,7 +38,17 @@ export interface HallStore {
   saveConfig(hallId: string, config: HallConfig): Promise<void>;
 
   // queue
+  /**
+   * A new ticket of the main series (a released number first), or the card's open ticket of the
+   * service again (`reprint`), or the first answer to a retried requestId (`repeated`). A refusal
+   * writes nothing and is not remembered: the same requestId asked again is judged again.
+   * Rejects with UnknownHallError for a hall nobody seeded (as every hall method does).
+   */
   issueTicket(hallId: string, request: IssueTicket): Promise<IssueOutcome>;
+  /**
+   * false when there is no such ticket. 'released' gives the number back only while nobody can
+   * have seen it (waiting, neither handed out nor printed); otherwise it changes nothing.
+   */
   markTicket(
     hallId: string,
     ticketId: string,
@@ -51,6 +61,7 @@ export interface HallStore {
     date: CalendarDate,
     size: number,
   ): Promise<ReservedBlock[]>;
+  /** `accepted`, `already` and `refused` name the tickets by their numbers (AR001 …). */
   reconcile(
     hallId: string,
     kioskId: string,
@@ -80,6 +91,10 @@ export interface HallStore {
   windows(hallId: string, date: CalendarDate): Promise<HallWindow[]>;
   /** The waiting list a window would call from, in call order. */
   waitingFor(hallId: string, window: number, date: CalendarDate): Promise<HallTicket[]>;
+  /**
+   * call-next first finishes the ticket the window was serving (its own ticket-finished event),
+   * then calls the next; the other actions act on the window's current ticket.
+   */
   windowAction(hallId: string, action: WindowActionRequest): Promise<WindowActionOutcome>;
 
   // events
@@ -100,6 +115,7 @@ export interface HallStore {
   sessionByTokenHash(tokenHash: string, now: Date): Promise<StaffSession | null>;
   deleteSession(tokenHash: string): Promise<void>;
   audit(hallId: string, entry: HallAuditEntry): Promise<void>;
+  /** The newest `limit` entries, newest first. */
   auditLog(hallId: string, limit: number): Promise<(HallAuditEntry & { seq: number })[]>;
 
   close(): Promise<void>;

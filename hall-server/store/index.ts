@@ -1,0 +1,10 @@
+export * from './hallStore';
+export { SqlHallStore, UnknownHallError, reserveNumber } from './sqlHallStore';
+export { SqliteDriver } from './sqliteDriver';
+export { PostgresDriver } from './postgresDriver';
+export { MIGRATIONS, migrate, type Migration } from './migrations';
+export { DEMO_CONFIG_FILE, DEMO_HALL_ID, hallConfigOf, seedDemoHall, windowsOf } from './seed';
+export { openHallStore, type OpenHallStoreOptions } from './openHallStore';
+export type { SqlDialect, SqlDriver, SqlTx, SqlValue } from './sqlDriver';
+export { openRawAllocation, type RawAllocation } from './rawAllocation';
+export * as allocationSql from './allocationSql';
