@@ -233,11 +233,43 @@ export const kioskConfigSchema = v.object({
     }),
     () => ({ rounds: 3, hours: 24 }),
   ),
+  /**
+   * The hall server (issue 15) this kiosk shares its queue and appointments with: its address
+   * (absolute, or a path such as `/` for the kiosk's own origin) and this kiosk's token. Absent:
+   * the kiosk keeps its own queue in this browser.
+   */
+  hallServer: v.optional(
+    v.object({
+      url: v.pipe(
+        v.string(),
+        v.check(
+          isHallServerUrl,
+          'the hall server is an http:// or https:// address, or a path starting with /',
+        ),
+      ),
+      token: v.pipe(
+        v.string(),
+        v.regex(/^[\x21-\x7e]{8,200}$/, 'the kiosk token: 8–200 visible characters, no spaces'),
+      ),
+    }),
+  ),
   /** Days tickets, appointments and face refusals are kept before they are erased. */
   retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365)), 30),
 });
 
 export type KioskConfig = v.InferOutput<typeof kioskConfigSchema>;
+export type HallServerConfig = NonNullable<KioskConfig['hallServer']>;
+
+/** An absolute http(s) address, or a path on the kiosk's own origin (`/`, `/hall/`). */
+function isHallServerUrl(url: string): boolean {
+  if (/^\/(?!\/)/.test(url)) return !/\s/.test(url);
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 export type OfficeHours = KioskConfig['officeHours'];
 export type SessionTiming = KioskConfig['session'];
 export type DeviceProfile = KioskConfig['devices'];

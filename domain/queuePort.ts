@@ -20,6 +20,11 @@ export interface IssuedTicket {
   /** Tickets of the service issued before this one today and still waiting. */
   waitingAhead: number;
   printed: boolean;
+  /**
+   * 备用号: issued from the kiosk's reserved block (AR001 …) while the hall server was out of
+   * reach; reconciled into the hall's list when it answers again. Absent on the kiosk's own store.
+   */
+  reserve?: boolean;
 }
 
 /** A queue ticket (排队号) as the citizen gets it, on paper and on screen. */
@@ -54,7 +59,18 @@ export type AllocateResult =
       ticket: QueueTicket;
       /** the holder already had one today: reprint it (补打) */ reprint: boolean;
     }
-  | { ok: false; refusal: IssueRefusal | { reason: 'unknown-service' } | DayClosed };
+  | {
+      ok: false;
+      refusal: IssueRefusal | { reason: 'unknown-service' } | DayClosed | HallUnreachable;
+    };
+
+/**
+ * The hall server did not answer and this kiosk holds no reserved number for the service and
+ * day: no ticket can be issued now (the citizen is told to try again later or telephone).
+ */
+export interface HallUnreachable {
+  reason: 'hall-unreachable';
+}
 
 /**
  * The request is dated before a day the store has already issued numbers for: the clock went

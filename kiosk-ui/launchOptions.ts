@@ -47,7 +47,7 @@ function safeLocalStorage(): Storage | null {
 
 /**
  * Applies the tester's URL parameters: ?devices=mock|real, ?idle=SECONDS, ?sim=1,
- * ?timing=instant, ?scanner=camera, ?hold=MS, and the tester setting (`tester`: the SIM button). A kiosk
+ * ?timing=instant, ?scanner=camera, ?hold=MS, ?kiosk=ID, and the tester setting (`tester`: the SIM button). A kiosk
  * configured for real devices ignores them all, so a citizen cannot change a hall's terminal
  * from its address bar.
  */
@@ -81,12 +81,33 @@ export function resolveLaunchOptions(
       : config.hardware;
   return {
     devices,
-    config: { ...config, session, hardware },
+    config: {
+      ...config,
+      session,
+      hardware,
+      ...kioskOf(config, devices === 'mock' ? params.get('kiosk') : null),
+    },
     simulatorOpen: devices === 'mock' && params.get('sim') === '1',
     simulatorButton: devices === 'mock' && (params.get('sim') === '1' || tester),
     instantMocks: devices === 'mock' && params.get('timing') === 'instant',
     staffHoldMs: devices === 'mock' ? holdOf(params.get('hold')) : STAFF_HOLD_MS,
   };
+}
+
+/**
+ * ?kiosk=kiosk-02: this page is that kiosk of the hall (several kiosk pages in one tester's
+ * browser). With a demo hall server token (`demo-…`), the matching demo token `demo-<id>`; a real
+ * token is left alone (the server then refuses the other id, as it should).
+ */
+function kioskOf(
+  config: KioskConfig,
+  raw: string | null,
+): Pick<KioskConfig, 'kioskId'> & Partial<Pick<KioskConfig, 'hallServer'>> {
+  if (raw === null || !/^[A-Za-z0-9-]{1,32}$/.test(raw)) return { kioskId: config.kioskId };
+  const hall = config.hallServer;
+  return hall?.token.startsWith('demo-')
+    ? { kioskId: raw, hallServer: { ...hall, token: `demo-${raw}` } }
+    : { kioskId: raw };
 }
 
 function holdOf(raw: string | null): number {

@@ -91,15 +91,27 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
   );
   // The stores are chunks of their own: the queue store loads with the first number, the print
   // journal at start (it is reconciled before anyone prints) but beside the entry, not in it.
-  const queue = lazyPort<QueueService>(() =>
-    import('../stores/queue').then(
-      ({ IndexedDbQueueService }) =>
-        new IndexedDbQueueService({
-          services: config.queue.services,
-          officeHours: config.officeHours,
-        }),
-    ),
-  );
+  // With a hall server the queue is the hall's, connected at start: its reserved blocks are
+  // fetched now, while the server answers, not at the first citizen.
+  const { hallServer } = config;
+  const queue = hallServer
+    ? await import('./hallConnection').then(
+        ({ connectToHall }) =>
+          connectToHall(hallServer, config, devices, (event) =>
+            staffSide.admin
+              .recordDeviceEvent({ at: new Date().toISOString(), ...event })
+              .catch((error: unknown) => console.error('A device event was not kept', error)),
+          ).queue,
+      )
+    : lazyPort<QueueService>(() =>
+        import('../stores/queue').then(
+          ({ IndexedDbQueueService }) =>
+            new IndexedDbQueueService({
+              services: config.queue.services,
+              officeHours: config.officeHours,
+            }),
+        ),
+      );
   const journal = registry
     ? await import('../stores/journal').then(
         ({ IndexedDbPrintJournal }) => new IndexedDbPrintJournal(),

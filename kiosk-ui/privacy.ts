@@ -1,6 +1,7 @@
 // The database names only: the stores themselves are chunks of their own.
 import { PRINT_JOURNAL_DATABASE } from '../stores/journal/database';
 import { QUEUE_DATABASE } from '../stores/queue/database';
+import { HALL_QUEUE_DATABASE } from '../stores/hall/database';
 import { KEYS_DATABASE } from '../stores/keys/database';
 import { FACE_LOCKOUT_DATABASE } from '../stores/lockout/database';
 import { HALL_ADMIN_DATABASE } from '../stores/admin/database';
@@ -22,9 +23,11 @@ export const KIOSK_OWN_STORAGE: KioskOwnStorage = {
   // never card data; the print journal what was printed, for whom (masked) and when; the face
   // lock-out failed checks and refusals per keyed card hash; the keys database the kiosk's
   // secret for those hashes (README, Privacy); the hall-admin database the staff console's PIN
-  // hash, catalog, settings and audit log, nothing of a citizen.
+  // hash, catalog, settings and audit log, nothing of a citizen; the hall queue client its
+  // reserved blocks and the reserve numbers (with keyed card hashes) not yet handed to the server.
   databases: [
     QUEUE_DATABASE,
+    HALL_QUEUE_DATABASE,
     PRINT_JOURNAL_DATABASE,
     FACE_LOCKOUT_DATABASE,
     KEYS_DATABASE,

@@ -13,8 +13,14 @@ declare const self: ServiceWorkerGlobalScope;
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Every navigation (with any tester parameters) is the one-page app.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html')));
+// Every navigation (with any tester parameters) is the one-page app — except the hall server's
+// own pages and API, which a kiosk served by the hall server (same origin) must not swallow:
+// 叫号屏 /display, 窗口 /window and /api go to the network.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    denylist: [/^\/(display|window|admin|api)(\/|\.html|$)/],
+  }),
+);
 
 // Staff edit the configuration without a new build: the network first, the last copy offline.
 registerRoute(

@@ -38,14 +38,21 @@ export function TicketShown(props: {
       )}
       <p class="flow__prompt">{props.heading}</p>
       <p class="ticket-number">{ticket.number}</p>
+      {ticket.reserve && (
+        <p class="ticket-reserve" data-speak>
+          <strong>{m.reserve}</strong> · {m.reserveNote}
+        </p>
+      )}
       {ticket.priority && (
         <p class="ticket-priority" data-speak>
           {m.priority}
         </p>
       )}
-      <p class="flow__prompt">
-        {m.waitingAhead(ticket.waitingAhead, estimatedWaitMinutes(service, ticket.waitingAhead))}
-      </p>
+      {!ticket.reserve && (
+        <p class="flow__prompt">
+          {m.waitingAhead(ticket.waitingAhead, estimatedWaitMinutes(service, ticket.waitingAhead))}
+        </p>
+      )}
       <p class="flow__prompt">
         {m.windows}：{service.windows[locale]}
       </p>

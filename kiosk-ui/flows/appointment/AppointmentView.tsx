@@ -48,7 +48,8 @@ export function AppointmentView({ flow }: { flow: AppointmentRef }) {
             </p>
           ),
           checkInFailed: null,
-          bookingFailed: null,
+          // Only the hall server is 'offline' here: no booking is made on the side (stores/hall).
+          bookingFailed: failure === 'offline' && <p class="flow__prompt">{m.unavailable}</p>,
         }}
       >
         <EventButton step={s} event={{ type: 'user.retry' }}>

@@ -5,7 +5,7 @@ import { EventButton } from '../../components/EventButton';
 import { FailurePanel, WaitingPanel } from '../../components/StepPanels';
 import { TicketShown } from '../../components/TicketShown';
 import { useStep } from '../../components/useStep';
-import { useLocalised, useMode } from '../../session';
+import { useKiosk, useLocalised, useMode } from '../../session';
 import { CardStepView } from '../../steps/CardStepView';
 import { appointmentMessages } from '../appointment/messages';
 import { queueMessages } from './messages';
@@ -17,6 +17,7 @@ export function QueueView({ flow }: { flow: QueueRef }) {
   const m = useLocalised(queueMessages);
   const a = useLocalised(appointmentMessages);
   const { locale } = useMode();
+  const { config } = useKiosk();
   const s = useStep(flow);
   const { setup, service, ticket, failure, cardProblem, refusal } = s.context;
   const card = s.children.card;
@@ -130,15 +131,17 @@ export function QueueView({ flow }: { flow: QueueRef }) {
       {s.name === 'refused' && refusal && (
         <section class="flow__step">
           <p class="notice" role="alert">
-            {refusal.reason === 'day-closed'
-              ? m.refusedDayClosed
-              : refusal.reason === 'daily-max-reached' || refusal.reason === 'unknown-service'
-                ? m.refusedDaily
-                : refusal.nextWindowStart
-                  ? (refusal.reason === 'window-quota-used' ? m.refusedWindow : m.refusedOutside)(
-                      refusal.nextWindowStart,
-                    )
-                  : m.refusedLater}
+            {refusal.reason === 'hall-unreachable'
+              ? m.refusedUnreachable(config.hall.telephone ?? null)
+              : refusal.reason === 'day-closed'
+                ? m.refusedDayClosed
+                : refusal.reason === 'daily-max-reached' || refusal.reason === 'unknown-service'
+                  ? m.refusedDaily
+                  : refusal.nextWindowStart
+                    ? (refusal.reason === 'window-quota-used' ? m.refusedWindow : m.refusedOutside)(
+                        refusal.nextWindowStart,
+                      )
+                    : m.refusedLater}
           </p>
           <EventButton step={s} event={{ type: 'user.done' }}>
             {m.done}

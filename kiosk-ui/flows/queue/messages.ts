@@ -42,6 +42,12 @@ const zhCN = {
   refusedDayClosed:
     '暂停取号：本机时钟异常（日期早于已取号的日期），为避免号码重复，现在不能取号。请联系工作人员。',
   unavailable: '取号服务暂时不可用，请稍后再试或咨询工作人员。',
+  refusedUnreachable: (telephone: string | null) =>
+    telephone
+      ? `暂时无法取号，请稍后再试或拨打大厅咨询电话 ${telephone}。`
+      : '暂时无法取号，请稍后再试或咨询工作人员。',
+  reserve: '备用号',
+  reserveNote: '大厅叫号系统暂时无法连接，此为本机备用号码，同样有效；等候人数请以叫号屏为准。',
   retry: '重试',
 };
 
@@ -94,6 +100,13 @@ const en: QueueMessages = {
     "Queue numbers are paused: this kiosk's clock is wrong (its date is before a day numbers were already issued for), and numbers must never be issued twice. Please contact the staff.",
   unavailable:
     'Queue numbers are unavailable right now. Please try again shortly or ask the staff.',
+  refusedUnreachable: (telephone: string | null) =>
+    telephone
+      ? `No queue number can be issued right now. Please try again shortly or call the hall on ${telephone}.`
+      : 'No queue number can be issued right now. Please try again shortly or ask the staff.',
+  reserve: 'Reserve number',
+  reserveNote:
+    "The hall's queue system cannot be reached right now: this is one of this kiosk's reserve numbers, and it is just as valid. Watch the call display for how many wait ahead of you.",
   retry: 'Try again',
 };
 

@@ -16,6 +16,10 @@ const PRIORITY_LABEL = {
   unstated: '优先办理',
 } as const;
 
+/** The line a reserve number (备用号, from the kiosk's block while the hall server was cut off) carries. */
+export const RESERVE_LINE = '备用号 · 叫号系统连接中断时发放，同样有效';
+export const RESERVE_LINE_EN = 'Reserve number · issued while the hall server was unreachable';
+
 /**
  * A queue ticket as halls print it: hall, service, the number large, how many wait ahead and
  * for how long, the windows, the materials to bring (一次性告知), the masked ID number when a
@@ -50,11 +54,19 @@ export function queueTicketReceipt(
       ...(reprint
         ? [{ kind: 'text' as const, text: '（补打凭条）', align: 'center' as const }]
         : []),
-      {
-        kind: 'text',
-        text: `前面还有 ${ticket.waitingAhead} 人，预计等候约 ${wait} 分钟`,
-        align: 'center',
-      },
+      ...(ticket.reserve
+        ? [
+            { kind: 'text' as const, text: RESERVE_LINE, align: 'center' as const, bold: true },
+            { kind: 'text' as const, text: RESERVE_LINE_EN, align: 'center' as const },
+            { kind: 'text' as const, text: '等候人数请以叫号屏为准', align: 'center' as const },
+          ]
+        : [
+            {
+              kind: 'text' as const,
+              text: `前面还有 ${ticket.waitingAhead} 人，预计等候约 ${wait} 分钟`,
+              align: 'center' as const,
+            },
+          ]),
       { kind: 'text', text: `办理窗口：${service.windows['zh-CN']}`, align: 'center' },
       { kind: 'rule' },
       { kind: 'text', text: '请准备以下材料：', bold: true },

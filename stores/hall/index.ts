@@ -1,0 +1,5 @@
+export { HallQueueService, type HallQueueOptions, type ReconcileReport } from './hallQueueService';
+export { HallClient, HallRefusedError, HallUnreachableError, type HallFetch } from './hallClient';
+export { HallDeviceReporter } from './hallDeviceReporter';
+export type { ReserveProblem, ReserveTicket } from './offlineQueue';
+export { HALL_QUEUE_DATABASE } from './database';
