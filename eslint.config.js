@@ -62,6 +62,28 @@ export default tseslint.config(
     },
   },
   {
+    // The hall server and its pages share the domain with the kiosk, nothing else of ours: the
+    // kiosk's stores, machines, devices and screens are not the server's.
+    files: ['hall-server/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/machines',
+            '**/machines/**',
+            '**/device-adapters',
+            '**/device-adapters/**',
+            '**/stores',
+            '**/stores/**',
+            '**/kiosk-ui/**',
+            'xstate',
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Stores keep what the kiosk remembers or looks up (IndexedDB, the registry, the hall server):
     // they build on the domain only; the composition root in kiosk-ui hands them to the machines.
     files: ['stores/**/*.ts'],
