@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
   attractButton,
+  axeViolations,
   openKiosk,
   PICTURES,
   placesHolding,
@@ -29,13 +29,6 @@ async function takeTicket(page: Page) {
 }
 
 test.use({ bypassCSP: true });
-
-const axeViolations = async (page: Page) =>
-  (
-    await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze()
-  ).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 test('after a ticket the rating appears; a 非常不满意 with reasons and a call-back becomes a work order due in working days, and is closed', async ({
   page,

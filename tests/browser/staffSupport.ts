@@ -8,22 +8,24 @@ import { attractButton } from './support';
  * 5 (?hold=, mock devices only; tests/unit/ui/staffEntry.test.ts holds the real five seconds).
  */
 export const CONSOLE_KIOSK = { idle: '300', hold: '500' };
-const HOLD_FOR_MS = 800;
 
 /** The test PIN of the mock profile (README, Staff console). */
 export const PIN = '246810';
 export const console_ = (page: Page) => page.getByRole('dialog', { name: '工作人员管理台' });
 
-/** Holds the hall name (attract's, or the top bar's), as staff do. */
+/**
+ * Holds the hall name (attract's, or the top bar's) until the console opens, as staff do. Not
+ * for a fixed time: the console's code loads at its first opening, and a finger lifted before it
+ * is on screen would tap the attract screen behind it (on a busy machine, a visit began).
+ */
 export async function holdHallName(page: Page) {
   const hall = page.locator('[data-staff-entry]').first();
   const box = await hall.boundingBox();
   if (!box) throw new Error('no hall name on screen');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  await page.waitForTimeout(HOLD_FOR_MS);
-  await page.mouse.up();
   await expect(console_(page)).toBeVisible();
+  await page.mouse.up();
 }
 
 export async function typePin(page: Page, pin: string) {

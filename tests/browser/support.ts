@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -137,4 +138,25 @@ export async function jamOnFirstSheet(page: Page) {
 /** 好差评 follows a finished item: one tap, 不评价, goes on (a skipped offer keeps no rating). */
 export async function skipRating(page: Page) {
   await page.getByRole('button', { name: '不评价' }).click();
+}
+
+/** The WCAG 2.1 A/AA rules and axe's best practices: what every axe check here runs. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/**
+ * axe's violations on the page (or inside `include`), one line each: rule and nodes. The kiosk
+ * has no frames, so axe runs in the page itself (legacy mode: the default runs per frame and
+ * then opens a second page to merge), and only violations are collected: the same rules on the
+ * same nodes, at a fraction of the cost. The test's context needs `bypassCSP`.
+ */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page })
+    .withTags(AXE_TAGS)
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode();
+  if (include) builder.include(include);
+  const results = await builder.analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
