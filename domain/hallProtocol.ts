@@ -272,6 +272,128 @@ export const deviceReportSchema = v.strictObject({
 });
 export type DeviceReport = v.InferOutput<typeof deviceReportSchema>;
 
+// ─── the hall's staff console data (/api/admin/*) ───────────────────────────────────────────
+
+const isoMoment = v.pipe(v.string(), v.isoTimestamp('an ISO 8601 moment'));
+const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const ratingSubjectSchema = v.strictObject({
+  flow: v.pipe(v.string(), v.regex(/^[a-z-]{1,40}$/, 'flow: lower-case letters and -')),
+  itemCode: v.nullable(shortText(60)),
+  title: shortText(200),
+  service: v.nullable(shortText(60)),
+  key: shortText(200),
+});
+const ratingLevel = v.picklist([
+  'very-satisfied',
+  'satisfied',
+  'basically-satisfied',
+  'dissatisfied',
+  'very-dissatisfied',
+]);
+const ratingReason = v.picklist([
+  'attitude',
+  'efficiency',
+  'materials',
+  'device',
+  'guide',
+  'other',
+]);
+
+/** `POST /api/admin/offers` (kiosk, admin): `{ offer }`; an offer already kept stays as it is. */
+export const ratingOfferSchema = v.strictObject({
+  id: requestIdSchema,
+  at: isoMoment,
+  kioskId: kioskIdSchema,
+  subject: ratingSubjectSchema,
+  rated: v.boolean(),
+});
+export const ratingSchema = v.strictObject({
+  id: requestIdSchema,
+  at: isoMoment,
+  kioskId: kioskIdSchema,
+  subject: ratingSubjectSchema,
+  level: ratingLevel,
+  reasons: v.pipe(v.array(ratingReason), v.maxLength(6)),
+  otherText: v.nullable(shortText(200)),
+  callbackPhone: v.nullable(v.pipe(v.string(), v.regex(/^1[3-9]\d{9}$/, 'a mobile number'))),
+});
+export const workOrderSchema = v.strictObject({
+  id: requestIdSchema,
+  ratingId: requestIdSchema,
+  openedAt: isoMoment,
+  dueDate: calendarDate,
+  state: v.picklist(['open', 'called', 'rectified', 'closed']),
+  callBacks: v.pipe(
+    v.array(
+      v.strictObject({
+        at: isoMoment,
+        by: shortText(60),
+        reached: v.boolean(),
+        note: shortText(500),
+      }),
+    ),
+    v.maxLength(100),
+  ),
+  rectification: v.nullable(shortText(2000)),
+  rectifiedAt: v.nullable(isoMoment),
+  closedAt: v.nullable(isoMoment),
+  closingNote: v.nullable(shortText(2000)),
+});
+export const offerRequestSchema = v.strictObject({ offer: ratingOfferSchema });
+/**
+ * `POST /api/admin/ratings` (kiosk, admin): the rating, its offer marked rated and a bad one's
+ * work order, in one transaction. 201; 200 when this rating id was kept before (a retry); 409
+ * `refused` with `refusal.reason` `unknown-offer` or `already-rated`.
+ */
+export const ratingRequestSchema = v.strictObject({
+  rating: ratingSchema,
+  offerId: requestIdSchema,
+  order: v.nullable(workOrderSchema),
+});
+/** `PUT /api/admin/work-orders/:id` (admin): `{ order }`; 404 for an order the hall lacks. */
+export const workOrderRequestSchema = v.strictObject({ order: workOrderSchema });
+/**
+ * `POST /api/admin/audit` (kiosk, admin): one line of the console's audit log. The `id` is the
+ * line's retry key (the same id again answers with the line first kept); `at` is when it
+ * happened (a kiosk may send it later). The server numbers lines per hall and names the writer.
+ */
+export const auditLineSchema = v.strictObject({
+  id: requestIdSchema,
+  at: isoMoment,
+  action: v.pipe(v.string(), v.regex(/^[a-z-]{1,40}$/, 'action: lower-case letters and -')),
+  subject: shortText(500),
+  before: v.unknown(),
+  after: v.unknown(),
+});
+export type AuditLineBody = v.InferOutput<typeof auditLineSchema>;
+/** `POST /api/admin/device-events` (kiosk; admin with `kioskId`): one device event. */
+export const deviceEventRequestSchema = v.strictObject({
+  kioskId: v.optional(kioskIdSchema),
+  event: v.strictObject({
+    at: isoMoment,
+    device: v.pipe(v.string(), v.minLength(1, 'device: a name'), v.maxLength(60)),
+    what: v.pipe(v.string(), v.minLength(1, 'what: what happened'), v.maxLength(300)),
+  }),
+});
+/** `PUT /api/admin/settings` (admin): `{ settings }`, checked over the hall's configuration. */
+export const settingsRequestSchema = v.strictObject({
+  settings: v.strictObject({
+    hall: v.optional(v.unknown()),
+    officeHours: v.optional(v.unknown()),
+    calendar: v.optional(v.unknown()),
+    queue: v.optional(v.unknown()),
+    session: v.optional(v.unknown()),
+    defaultLocale: v.optional(v.unknown()),
+  }),
+});
+/** A device event as the hall lists it: with the kiosk it happened at. */
+export interface HallDeviceEvent {
+  kioskId: string;
+  at: string;
+  device: string;
+  what: string;
+}
+
 // ─── errors ─────────────────────────────────────────────────────────────────────────────────
 
 export type ErrorCode =

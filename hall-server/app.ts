@@ -38,6 +38,7 @@ import {
   type TicketIssuedBody,
 } from '../domain';
 import { bearerToken, login, randomToken, roleAllows, sha256, type Role } from './auth';
+import { registerAdminRoutes } from './adminRoutes';
 import { HallEvents, type HallEventsOptions } from './events';
 import type { HallConfig, HallStore, StaffSession } from './store/hallStore';
 
@@ -214,14 +215,14 @@ const limitSchema = v.pipe(
 
 // ─── the app ────────────────────────────────────────────────────────────────────────────────
 
-interface Caller {
+export interface Caller {
   hallId: string;
   /** For the audit log: `kiosk:<id>` or the staff user. */
   actor: string;
   kioskId: string | null;
   session: StaffSession | null;
 }
-type StaffCaller = Caller & { session: StaffSession };
+export type StaffCaller = Caller & { session: StaffSession };
 
 /** How long a kiosk token, once looked up, is trusted without reading it again. */
 const KIOSK_CACHE_MS = 5000;
@@ -260,22 +261,26 @@ export function createHallApp(options: HallAppOptions): HallApp {
     );
   });
 
-  app.use(
-    '/api/*',
+  const limitTo = (megabytes: number) =>
     bodyLimit({
-      maxSize: 1024 * 1024,
+      maxSize: megabytes * 1024 * 1024,
       onError: (c) =>
         c.json(
           {
             error: 'bad-request',
             message: {
-              'zh-CN': '请求内容过大',
-              en: 'The request body is too large (1 MB at most)',
+              'zh-CN': `请求内容过大（最多 ${megabytes} MB）`,
+              en: `The request body is too large (${megabytes} MB at most)`,
             },
           } satisfies ErrorBody,
           413,
         ),
-    }),
+    });
+  const smallBody = limitTo(1);
+  // A catalog may be up to MAX_CATALOG_BYTES (2 MB), sent inside `{ "catalog": … }`.
+  const catalogBody = limitTo(3);
+  app.use('/api/*', (c, next) =>
+    (c.req.path === '/api/admin/catalog' ? catalogBody : smallBody)(c, next),
   );
   app.use('/api/*', async (c, next) => {
     await next();
@@ -747,6 +752,21 @@ export function createHallApp(options: HallAppOptions): HallApp {
     return c.json(
       await store.auditLog(caller.hallId, limit === undefined ? 200 : parse(limitSchema, limit)),
     );
+  });
+
+  registerAdminRoutes(app, {
+    store,
+    now,
+    hallConfig,
+    kioskOrStaff,
+    staff,
+    sameKiosk,
+    forbid,
+    badRequest,
+    notFound,
+    problem,
+    parse,
+    readBody,
   });
 
   app.all('/api/*', () => {

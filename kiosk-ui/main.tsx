@@ -76,8 +76,13 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
     return;
   }
   // Staff's settings from the console win over the file's (kiosk-ui/staff, a chunk of its own).
+  // With a hall server they are the hall's (this page's kiosk and token, `?kiosk=` included).
+  const page = resolveLaunchOptions(loaded.config, location.search, testerSetting()).config;
   const staffSide = await import('./staff/bootSettings').then(({ withStaffSettings }) =>
-    withStaffSettings(loaded.config),
+    withStaffSettings(
+      loaded.config,
+      page.hallServer && { ...page.hallServer, kioskId: page.kioskId },
+    ),
   );
   const launch = resolveLaunchOptions(staffSide.config, location.search, testerSetting());
   const { config } = launch;

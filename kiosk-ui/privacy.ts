@@ -1,7 +1,7 @@
 // The database names only: the stores themselves are chunks of their own.
 import { PRINT_JOURNAL_DATABASE } from '../stores/journal/database';
 import { QUEUE_DATABASE } from '../stores/queue/database';
-import { HALL_QUEUE_DATABASE } from '../stores/hall/database';
+import { HALL_ADMIN_OUTBOX_DATABASE, HALL_QUEUE_DATABASE } from '../stores/hall/database';
 import { KEYS_DATABASE } from '../stores/keys/database';
 import { FACE_LOCKOUT_DATABASE } from '../stores/lockout/database';
 import { HALL_ADMIN_DATABASE } from '../stores/admin/database';
@@ -24,7 +24,8 @@ export const KIOSK_OWN_STORAGE: KioskOwnStorage = {
   // lock-out failed checks and refusals per keyed card hash; the keys database the kiosk's
   // secret for those hashes (README, Privacy); the hall-admin database the staff console's PIN
   // hash, catalog, settings and audit log, nothing of a citizen; the hall queue client its
-  // reserved blocks and the reserve numbers (with keyed card hashes) not yet handed to the server.
+  // reserved blocks and the reserve numbers (with keyed card hashes) not yet handed to the server;
+  // the hall console's outbox the ratings and audit lines the hall server has not yet taken.
   databases: [
     QUEUE_DATABASE,
     HALL_QUEUE_DATABASE,
@@ -32,6 +33,7 @@ export const KIOSK_OWN_STORAGE: KioskOwnStorage = {
     FACE_LOCKOUT_DATABASE,
     KEYS_DATABASE,
     HALL_ADMIN_DATABASE,
+    HALL_ADMIN_OUTBOX_DATABASE,
   ],
   cachePrefixes: ['workbox-precache', 'budayang-config', 'budayang-catalog'],
 };

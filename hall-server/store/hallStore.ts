@@ -10,6 +10,17 @@
  * results below to status codes; it holds no rule of its own.
  */
 import type {
+  AuditEntry,
+  AuditLineBody,
+  Catalog,
+  DeviceEvent,
+  HallDeviceEvent,
+  Rating,
+  RatingOffer,
+  StaffSettings,
+  WorkOrder,
+} from '../../domain';
+import type {
   Appointment,
   AppointmentTime,
   CalendarDate,
@@ -118,8 +129,54 @@ export interface HallStore {
   /** The newest `limit` entries, newest first. */
   auditLog(hallId: string, limit: number): Promise<(HallAuditEntry & { seq: number })[]>;
 
+  // the staff console's data, kept once per hall (/api/admin/*)
+  /** The settings staff saved for the hall; {} when they never did. */
+  staffSettings(hallId: string): Promise<StaffSettings>;
+  saveStaffSettings(hallId: string, settings: StaffSettings, now: Date): Promise<void>;
+  /** The catalog staff saved for the hall; null when they never did (the file's stands). */
+  staffCatalog(hallId: string): Promise<Catalog | null>;
+  saveStaffCatalog(hallId: string, catalog: Catalog, now: Date): Promise<void>;
+  /**
+   * Appends a console audit line, numbered after the hall's last line; a line id kept before
+   * answers with the line as first kept (`repeated`), never a second line.
+   */
+  auditLine(
+    hallId: string,
+    actor: string,
+    line: AuditLineBody,
+  ): Promise<{ entry: HallAuditLine; repeated: boolean }>;
+  /** Lines numbered after `after`, oldest first (every line of the hall, logins too). */
+  auditLines(hallId: string, after: number, limit: number): Promise<HallAuditLine[]>;
+  /** Keeps an offer; one already kept under its id stays as it is (`repeated`). */
+  recordOffer(hallId: string, offer: RatingOffer): Promise<{ repeated: boolean }>;
+  offers(hallId: string): Promise<RatingOffer[]>;
+  /** The rating, its offer marked rated and a bad one's work order, in one transaction. */
+  addRating(
+    hallId: string,
+    rating: Rating,
+    offerId: string,
+    order: WorkOrder | null,
+  ): Promise<AddRatingOutcome>;
+  ratings(hallId: string): Promise<Rating[]>;
+  workOrders(hallId: string): Promise<WorkOrder[]>;
+  /** Replaces a work order; false when the hall has none with its id. */
+  saveWorkOrder(hallId: string, order: WorkOrder, now: Date): Promise<boolean>;
+  /** Keeps a kiosk's device event; past DEVICE_EVENTS_KEPT of the kiosk the oldest go. */
+  recordDeviceEvent(hallId: string, kioskId: string, event: DeviceEvent): Promise<void>;
+  /** Newest first: one kiosk's, or (null) every kiosk's of the hall. */
+  deviceEvents(hallId: string, kioskId: string | null): Promise<HallDeviceEvent[]>;
+
   close(): Promise<void>;
 }
+
+/** A line of the hall's audit log as the console reads it, with who wrote it. */
+export type HallAuditLine = AuditEntry & {
+  /** `kiosk:<id>` for a kiosk's console, else the staff user's name. */
+  actor: string;
+};
+
+export type AddRatingOutcome =
+  { ok: true; repeated: boolean } | { ok: false; reason: 'unknown-offer' | 'already-rated' };
 
 export interface IssueTicket {
   serviceCode: string;

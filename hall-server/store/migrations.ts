@@ -200,6 +200,70 @@ const EVENT_COUNTER: Record<SqlDialect, string[]> = {
   ],
 };
 
+/**
+ * The staff console's data kept once per hall (issue 15): the settings and catalog staff saved
+ * (JSON), 好差评's offers, ratings and work orders, device events per kiosk, and the audit log's
+ * per-hall numbers, retry keys and before/after values (existing lines numbered in their order).
+ */
+const HALL_ADMIN_TABLES = [
+  `CREATE TABLE hall_staff_data (
+    hall_id TEXT PRIMARY KEY REFERENCES halls (hall_id),
+    settings TEXT,
+    settings_at TEXT,
+    catalog TEXT,
+    catalog_at TEXT
+  )`,
+  `CREATE TABLE rating_offers (
+    hall_id TEXT NOT NULL REFERENCES halls (hall_id),
+    id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    kiosk_id TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    rated INTEGER NOT NULL,
+    PRIMARY KEY (hall_id, id)
+  )`,
+  `CREATE INDEX rating_offers_at ON rating_offers (hall_id, at)`,
+  `CREATE TABLE ratings (
+    hall_id TEXT NOT NULL REFERENCES halls (hall_id),
+    id TEXT NOT NULL,
+    offer_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    kiosk_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (hall_id, id),
+    UNIQUE (hall_id, offer_id)
+  )`,
+  `CREATE INDEX ratings_at ON ratings (hall_id, at)`,
+  `CREATE TABLE work_orders (
+    hall_id TEXT NOT NULL REFERENCES halls (hall_id),
+    id TEXT NOT NULL,
+    rating_id TEXT NOT NULL,
+    opened_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (hall_id, id)
+  )`,
+  `CREATE INDEX work_orders_opened ON work_orders (hall_id, opened_at)`,
+  `CREATE TABLE device_events (
+    hall_id TEXT NOT NULL REFERENCES halls (hall_id),
+    kiosk_id TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    device TEXT NOT NULL,
+    what TEXT NOT NULL,
+    PRIMARY KEY (hall_id, kiosk_id, n)
+  )`,
+  `ALTER TABLE audit_log ADD COLUMN hall_seq INTEGER`,
+  `ALTER TABLE audit_log ADD COLUMN line_id TEXT`,
+  `ALTER TABLE audit_log ADD COLUMN before_value TEXT`,
+  `ALTER TABLE audit_log ADD COLUMN after_value TEXT`,
+  `UPDATE audit_log SET hall_seq = (SELECT COUNT(*) FROM audit_log a
+    WHERE a.hall_id = audit_log.hall_id AND a.seq <= audit_log.seq)`,
+  `CREATE UNIQUE INDEX audit_log_hall_seq ON audit_log (hall_id, hall_seq)`,
+  `CREATE UNIQUE INDEX audit_log_line ON audit_log (hall_id, line_id)`,
+];
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -209,6 +273,7 @@ export const MIGRATIONS: readonly Migration[] = [
       postgres: [auditTable('postgres'), ...HALL_TABLES, ...EVENT_COUNTER.postgres],
     },
   },
+  { version: 2, name: 'hall staff data', statements: HALL_ADMIN_TABLES },
 ];
 
 /** Statements of a migration for a dialect. */

@@ -17,11 +17,22 @@ import {
   issuingWindowAt,
   nextWorkingDays,
   ticketNumber,
+  DEVICE_EVENTS_KEPT,
+  type AuditAction,
+  type AuditLineBody,
+  type Catalog,
   type ClockTime,
+  type DeviceEvent,
+  type HallDeviceEvent,
   type HallEvent,
+  type Rating,
+  type RatingOffer,
+  type StaffSettings,
+  type WorkOrder,
   type QueueServiceConfig,
 } from '../../domain';
 import type {
+  AddRatingOutcome,
   Appointment,
   AppointmentTime,
   BookAppointment,
@@ -32,6 +43,7 @@ import type {
   CheckInOutcome,
   DeviceReport,
   HallAuditEntry,
+  HallAuditLine,
   HallConfig,
   HallEventRecord,
   HallStore,
@@ -1457,9 +1469,12 @@ export class SqlHallStore implements HallStore {
 
   audit(hallId: string, entry: HallAuditEntry): Promise<void> {
     return this.#db.transaction(async (tx) => {
+      // Numbered per hall after its last line; two writers that take one number at once clash
+      // on audit_log_hall_seq and the later is run again (SqlDriver.transaction).
       await tx.run(
-        'INSERT INTO audit_log (hall_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)',
-        [hallId, entry.at, entry.actor, entry.action, entry.detail],
+        `INSERT INTO audit_log (hall_id, at, actor, action, detail, hall_seq)
+         VALUES (?, ?, ?, ?, ?, ${NEXT_AUDIT_SEQ})`,
+        [hallId, entry.at, entry.actor, entry.action, entry.detail, hallId],
       );
     });
   }
@@ -1474,7 +1489,286 @@ export class SqlHallStore implements HallStore {
     );
   }
 
+  // ─── the staff console's data (/api/admin) ──────────────────────────────────────────────────
+
+  staffSettings(hallId: string): Promise<StaffSettings> {
+    return this.#read(async (tx) => {
+      const row = await tx.get<{ settings: string | null }>(
+        'SELECT settings FROM hall_staff_data WHERE hall_id = ?',
+        [hallId],
+      );
+      return row?.settings ? (JSON.parse(row.settings) as StaffSettings) : {};
+    });
+  }
+
+  saveStaffSettings(hallId: string, settings: StaffSettings, now: Date): Promise<void> {
+    return this.#write(hallId, async (tx) => {
+      await tx.run(
+        `INSERT INTO hall_staff_data (hall_id, settings, settings_at) VALUES (?, ?, ?)
+         ON CONFLICT (hall_id) DO UPDATE SET settings = excluded.settings,
+           settings_at = excluded.settings_at`,
+        [hallId, JSON.stringify(settings), now.toISOString()],
+      );
+    });
+  }
+
+  staffCatalog(hallId: string): Promise<Catalog | null> {
+    return this.#read(async (tx) => {
+      const row = await tx.get<{ catalog: string | null }>(
+        'SELECT catalog FROM hall_staff_data WHERE hall_id = ?',
+        [hallId],
+      );
+      return row?.catalog ? (JSON.parse(row.catalog) as Catalog) : null;
+    });
+  }
+
+  saveStaffCatalog(hallId: string, catalog: Catalog, now: Date): Promise<void> {
+    return this.#write(hallId, async (tx) => {
+      await tx.run(
+        `INSERT INTO hall_staff_data (hall_id, catalog, catalog_at) VALUES (?, ?, ?)
+         ON CONFLICT (hall_id) DO UPDATE SET catalog = excluded.catalog,
+           catalog_at = excluded.catalog_at`,
+        [hallId, JSON.stringify(catalog), now.toISOString()],
+      );
+    });
+  }
+
+  auditLine(
+    hallId: string,
+    actor: string,
+    line: AuditLineBody,
+  ): Promise<{ entry: HallAuditLine; repeated: boolean }> {
+    return this.#write(hallId, async (tx) => {
+      const first = await tx.get<AuditRow>(`${AUDIT_SELECT} WHERE hall_id = ? AND line_id = ?`, [
+        hallId,
+        line.id,
+      ]);
+      if (first) return { entry: auditLineOf(first), repeated: true };
+      await tx.run(
+        `INSERT INTO audit_log
+           (hall_id, at, actor, action, detail, hall_seq, line_id, before_value, after_value)
+         VALUES (?, ?, ?, ?, ?, ${NEXT_AUDIT_SEQ}, ?, ?, ?)`,
+        [
+          hallId,
+          line.at,
+          actor,
+          line.action,
+          line.subject,
+          hallId,
+          line.id,
+          JSON.stringify(line.before ?? null),
+          JSON.stringify(line.after ?? null),
+        ],
+      );
+      const kept = await tx.get<AuditRow>(`${AUDIT_SELECT} WHERE hall_id = ? AND line_id = ?`, [
+        hallId,
+        line.id,
+      ]);
+      if (!kept) throw new Error(`audit line ${line.id} was not kept`);
+      return { entry: auditLineOf(kept), repeated: false };
+    });
+  }
+
+  auditLines(hallId: string, after: number, limit: number): Promise<HallAuditLine[]> {
+    return this.#read(async (tx) =>
+      (
+        await tx.all<AuditRow>(
+          `${AUDIT_SELECT} WHERE hall_id = ? AND hall_seq > ? ORDER BY hall_seq LIMIT ?`,
+          [hallId, after, limit],
+        )
+      ).map(auditLineOf),
+    );
+  }
+
+  recordOffer(hallId: string, offer: RatingOffer): Promise<{ repeated: boolean }> {
+    return this.#write(hallId, async (tx) => {
+      const changed = await tx.run(
+        `INSERT INTO rating_offers (hall_id, id, at, kiosk_id, subject, rated)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hall_id, id) DO NOTHING`,
+        [
+          hallId,
+          offer.id,
+          offer.at,
+          offer.kioskId,
+          JSON.stringify(offer.subject),
+          offer.rated ? 1 : 0,
+        ],
+      );
+      return { repeated: changed === 0 };
+    });
+  }
+
+  offers(hallId: string): Promise<RatingOffer[]> {
+    return this.#read(async (tx) => {
+      const rows = await tx.all<{
+        id: string;
+        at: string;
+        kiosk_id: string;
+        subject: string;
+        rated: number;
+      }>(
+        `SELECT id, at, kiosk_id, subject, rated FROM rating_offers WHERE hall_id = ?
+         ORDER BY at, id`,
+        [hallId],
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        kioskId: r.kiosk_id,
+        subject: JSON.parse(r.subject) as RatingOffer['subject'],
+        rated: r.rated === 1,
+      }));
+    });
+  }
+
+  addRating(
+    hallId: string,
+    rating: Rating,
+    offerId: string,
+    order: WorkOrder | null,
+  ): Promise<AddRatingOutcome> {
+    if (order && order.ratingId !== rating.id)
+      return Promise.reject(
+        new Error(`work order ${order.id} is for rating ${order.ratingId}, not ${rating.id}`),
+      );
+    return this.#write(hallId, async (tx): Promise<AddRatingOutcome> => {
+      const kept = await tx.get<{ offer_id: string }>(
+        'SELECT offer_id FROM ratings WHERE hall_id = ? AND id = ?',
+        [hallId, rating.id],
+      );
+      // The same rating sent again (an outbox retry after a lost answer): kept once.
+      if (kept && kept.offer_id === offerId) return { ok: true, repeated: true };
+      if (kept) return { ok: false, reason: 'already-rated' };
+      const offer = await tx.get<{ rated: number }>(
+        'SELECT rated FROM rating_offers WHERE hall_id = ? AND id = ?',
+        [hallId, offerId],
+      );
+      if (!offer) return { ok: false, reason: 'unknown-offer' };
+      if (offer.rated === 1) return { ok: false, reason: 'already-rated' };
+      await tx.run('UPDATE rating_offers SET rated = 1 WHERE hall_id = ? AND id = ?', [
+        hallId,
+        offerId,
+      ]);
+      await tx.run(
+        'INSERT INTO ratings (hall_id, id, offer_id, at, kiosk_id, body) VALUES (?, ?, ?, ?, ?, ?)',
+        [hallId, rating.id, offerId, rating.at, rating.kioskId, JSON.stringify(rating)],
+      );
+      if (order)
+        await tx.run(
+          `INSERT INTO work_orders (hall_id, id, rating_id, opened_at, state, body, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          [
+            hallId,
+            order.id,
+            order.ratingId,
+            order.openedAt,
+            order.state,
+            JSON.stringify(order),
+            order.openedAt,
+          ],
+        );
+      return { ok: true, repeated: false };
+    });
+  }
+
+  ratings(hallId: string): Promise<Rating[]> {
+    return this.#read(async (tx) =>
+      (
+        await tx.all<{ body: string }>(
+          'SELECT body FROM ratings WHERE hall_id = ? ORDER BY at, id',
+          [hallId],
+        )
+      ).map((r) => JSON.parse(r.body) as Rating),
+    );
+  }
+
+  workOrders(hallId: string): Promise<WorkOrder[]> {
+    return this.#read(async (tx) =>
+      (
+        await tx.all<{ body: string }>(
+          'SELECT body FROM work_orders WHERE hall_id = ? ORDER BY opened_at, id',
+          [hallId],
+        )
+      ).map((r) => JSON.parse(r.body) as WorkOrder),
+    );
+  }
+
+  saveWorkOrder(hallId: string, order: WorkOrder, now: Date): Promise<boolean> {
+    return this.#write(hallId, async (tx) => {
+      const changed = await tx.run(
+        `UPDATE work_orders SET state = ?, body = ?, updated_at = ?
+         WHERE hall_id = ? AND id = ? AND rating_id = ?`,
+        [order.state, JSON.stringify(order), now.toISOString(), hallId, order.id, order.ratingId],
+      );
+      return changed > 0;
+    });
+  }
+
+  recordDeviceEvent(hallId: string, kioskId: string, event: DeviceEvent): Promise<void> {
+    return this.#write(hallId, async (tx) => {
+      const last = await tx.get<{ n: number | null }>(
+        'SELECT MAX(n) AS n FROM device_events WHERE hall_id = ? AND kiosk_id = ?',
+        [hallId, kioskId],
+      );
+      const n = (last?.n ?? 0) + 1;
+      await tx.run(
+        'INSERT INTO device_events (hall_id, kiosk_id, n, at, device, what) VALUES (?, ?, ?, ?, ?, ?)',
+        [hallId, kioskId, n, event.at, event.device, event.what],
+      );
+      // Past the limit the kiosk's oldest go, in the same transaction.
+      await tx.run('DELETE FROM device_events WHERE hall_id = ? AND kiosk_id = ? AND n <= ?', [
+        hallId,
+        kioskId,
+        n - DEVICE_EVENTS_KEPT,
+      ]);
+    });
+  }
+
+  deviceEvents(hallId: string, kioskId: string | null): Promise<HallDeviceEvent[]> {
+    return this.#read(async (tx) => {
+      const rows = await tx.all<{ kiosk_id: string; at: string; device: string; what: string }>(
+        kioskId === null
+          ? `SELECT kiosk_id, at, device, what FROM device_events WHERE hall_id = ?
+             ORDER BY at DESC, kiosk_id, n DESC`
+          : `SELECT kiosk_id, at, device, what FROM device_events
+             WHERE hall_id = ? AND kiosk_id = ? ORDER BY n DESC`,
+        kioskId === null ? [hallId] : [hallId, kioskId],
+      );
+      return rows.map((r) => ({ kioskId: r.kiosk_id, at: r.at, device: r.device, what: r.what }));
+    });
+  }
+
   close(): Promise<void> {
     return this.#db.close();
   }
+}
+
+/** The hall's next audit number; its one parameter is the hall. */
+const NEXT_AUDIT_SEQ = '(SELECT COALESCE(MAX(hall_seq), 0) + 1 FROM audit_log WHERE hall_id = ?)';
+
+const AUDIT_SELECT = `SELECT hall_seq, at, actor, action, detail, before_value, after_value
+  FROM audit_log`;
+
+interface AuditRow {
+  hall_seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: string;
+  before_value: string | null;
+  after_value: string | null;
+}
+
+function auditLineOf(row: AuditRow): HallAuditLine {
+  return {
+    seq: Number(row.hall_seq),
+    at: row.at,
+    kioskId: row.actor.startsWith('kiosk:') ? row.actor.slice('kiosk:'.length) : row.actor,
+    actor: row.actor,
+    // Lines the server writes itself (logins, refusals) have actions of their own.
+    action: row.action as AuditAction,
+    subject: row.detail,
+    before: row.before_value === null ? null : (JSON.parse(row.before_value) as unknown),
+    after: row.after_value === null ? null : (JSON.parse(row.after_value) as unknown),
+  };
 }

@@ -1,5 +1,11 @@
 import { applyStaffSettings } from '../../domain/staffSettings';
-import { DEVICE_KINDS, type CatalogSource, type DeviceEvent, type KioskConfig } from '../../domain';
+import {
+  DEVICE_KINDS,
+  type CatalogSource,
+  type DeviceEvent,
+  type HallAdmin,
+  type KioskConfig,
+} from '../../domain';
 import type { KioskDevices } from '../../device-adapters';
 import { AdminCatalogSource, AdminRatingDesk, IndexedDbHallAdmin } from '../../stores/admin';
 import { FileCatalogSource } from '../../stores/catalog';
@@ -10,8 +16,13 @@ import { FileCatalogSource } from '../../stores/catalog';
  * the kiosk must start. A setting that no longer fits the file (an older console's, say) is
  * named in `rejected` and the file's value stands.
  */
-export async function withStaffSettings(fileConfig: KioskConfig) {
-  const admin = new IndexedDbHallAdmin({ kioskId: fileConfig.kioskId });
+export async function withStaffSettings(
+  fileConfig: KioskConfig,
+  /** The hall server (issue 15) as this page uses it: the hall's catalog and settings, then. */
+  hall?: { url: string; token: string; kioskId: string },
+) {
+  const local = new IndexedDbHallAdmin({ kioskId: fileConfig.kioskId });
+  const admin: HallAdmin = hall ? await hallBacked(local, hall) : local;
   const settings = await admin.settings().catch((error: unknown) => {
     console.error('Staff settings could not be read; the configuration file stands', error);
     return {};
@@ -20,8 +31,25 @@ export async function withStaffSettings(fileConfig: KioskConfig) {
   return { admin, config, rejected: rejected.map((key) => `staff:${key}`) };
 }
 
+/**
+ * With a hall server the console store is the hall's (HallBackedAdmin): the PIN stays on this
+ * kiosk, the catalog and settings come from the hall (the last copy when it does not answer),
+ * ratings and audit lines go to it (through an outbox while it does not answer).
+ */
+async function hallBacked(
+  local: IndexedDbHallAdmin,
+  hall: { url: string; token: string; kioskId: string },
+): Promise<HallAdmin> {
+  const { HallBackedAdmin, HttpHallAdmin } = await import('../../stores/hall');
+  return new HallBackedAdmin({
+    local,
+    remote: new HttpHallAdmin({ baseUrl: hall.url, token: hall.token, timeoutMs: 3_000 }),
+    kioskId: hall.kioskId,
+  });
+}
+
 /** The catalog staff saved, or the hall's file before they ever saved one. */
-export function staffCatalog(admin: IndexedDbHallAdmin): CatalogSource {
+export function staffCatalog(admin: HallAdmin): CatalogSource {
   return new AdminCatalogSource(admin, new FileCatalogSource());
 }
 
@@ -30,7 +58,7 @@ export function staffCatalog(admin: IndexedDbHallAdmin): CatalogSource {
  * on the reader as a visit ended (`cardLeft`, handed to the session's card watch). Never throws:
  * a device event that cannot be written is only logged.
  */
-export function keepDeviceEvents(admin: IndexedDbHallAdmin, devices: KioskDevices) {
+export function keepDeviceEvents(admin: HallAdmin, devices: KioskDevices) {
   const record = (event: Omit<DeviceEvent, 'at'>) =>
     admin
       .recordDeviceEvent({ at: new Date().toISOString(), ...event })
@@ -41,7 +69,7 @@ export function keepDeviceEvents(admin: IndexedDbHallAdmin, devices: KioskDevice
 }
 
 /** 好差评 kept in the console's store, work orders due by the hall's calendar. */
-export function ratingDesk(admin: IndexedDbHallAdmin, config: KioskConfig) {
+export function ratingDesk(admin: HallAdmin, config: KioskConfig) {
   return new AdminRatingDesk(admin, {
     kioskId: config.kioskId,
     calendar: { hours: config.officeHours, ...config.calendar },

@@ -63,7 +63,7 @@ export class HallClient {
   }
 
   async call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     body: unknown,
     expected: readonly number[],

@@ -2,4 +2,11 @@ export { HallQueueService, type HallQueueOptions, type ReconcileReport } from '.
 export { HallClient, HallRefusedError, HallUnreachableError, type HallFetch } from './hallClient';
 export { HallDeviceReporter } from './hallDeviceReporter';
 export type { ReserveProblem, ReserveTicket } from './offlineQueue';
-export { HALL_QUEUE_DATABASE } from './database';
+export { HALL_ADMIN_OUTBOX_DATABASE, HALL_QUEUE_DATABASE } from './database';
+export { HttpHallAdmin, type HttpHallAdminOptions } from './httpHallAdmin';
+export {
+  HallBackedAdmin,
+  HallListUnavailableError,
+  HallManagedError,
+  type HallBackedAdminOptions,
+} from './hallBackedAdmin';
