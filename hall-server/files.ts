@@ -3,6 +3,7 @@
  * /api with `connect-src 'self'`):
  * - the hall pages built into dist-hall/ (`npm run build:hall`): 叫号屏 at /display, 窗口 at /window;
  * - the kiosk's production build (dist/, `npm run build`) at /;
+ * - the hall's 管理 page, built apart into dist-admin/ (`npm run build:admin`), at /admin;
  * - GET /kiosk.config.json: public/kiosk.config.json plus `hallServer: { url: '/', token:
  *   'demo-kiosk-01' }`, so a kiosk page loaded from here uses this hall (the demo hall's token,
  *   demo only; `?kiosk=kiosk-02` picks another demo kiosk).
@@ -20,6 +21,7 @@ export interface FilesOptions {
   root: string;
   kioskDist?: string;
   hallDist?: string;
+  adminDist?: string;
 }
 
 function missingBuildPage(what: string, command: string): string {
@@ -34,6 +36,7 @@ function missingBuildPage(what: string, command: string): string {
 export function mountFiles(app: Hono, options: FilesOptions): void {
   const kioskDist = options.kioskDist ?? join(options.root, 'dist');
   const hallDist = options.hallDist ?? join(options.root, 'dist-hall');
+  const adminDist = options.adminDist ?? join(options.root, 'dist-admin');
   const configFile = join(options.root, 'public', 'kiosk.config.json');
 
   app.get('/kiosk.config.json', async (c) => {
@@ -57,15 +60,26 @@ export function mountFiles(app: Hono, options: FilesOptions): void {
     app.get(`/${page}/`, (c) => c.redirect(`/${page}`, 301));
   }
 
+  // 管理: the staff console for the whole hall, built apart from the kiosk.
+  const adminFile = join(adminDist, 'admin.html');
+  const adminPage = serveStatic({ path: adminFile });
+  app.get('/admin', async (c, next) => {
+    if (!existsSync(adminFile))
+      return c.html(missingBuildPage('大厅管理页', 'npm run build:admin'), 503);
+    c.header('Cache-Control', 'no-cache');
+    return adminPage(c, next);
+  });
+  app.get('/admin/', (c) => c.redirect('/admin', 301));
+
   app.get('/', async (c, next) => {
     if (!existsSync(join(kioskDist, 'index.html')))
       return c.html(missingBuildPage('自助终端页面', 'npm run build'), 503);
     c.header('Cache-Control', 'no-cache');
     return next();
   });
-  // The hall pages' assets first, then the kiosk's (hashed names: they do not clash). Each is
+  // The hall pages' and 管理's assets first, then the kiosk's (hashed names: they do not clash). Each is
   // looked for on every request, so a build made while the server runs is served at once.
-  for (const dist of [hallDist, kioskDist]) {
+  for (const dist of [hallDist, adminDist, kioskDist]) {
     let files: MiddlewareHandler | null = null;
     app.use('/*', (c, next) => {
       if (!existsSync(dist)) return next();

@@ -6,6 +6,7 @@
  * - HALL_DATA (default ./hall-data, created): the SQLite database, hall.sqlite3 (+ WAL);
  * - DATABASE_URL: PostgreSQL instead (postgres://user:pass@host/db), for many halls on one database;
  * - HALL_SEED_DEMO=0: do not seed the demo hall, its demo kiosks and demo staff users;
+ * - HALL_KIOSK_DIST (tests only): the kiosk's build to serve at / instead of dist/;
  * - HALL_CLOCK (tests only): an ISO moment the server's clock starts at, then runs at real speed,
  *   so a test does not depend on today's time (issuing hours, the hall day).
  *
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
   }
 
   const { app, events } = createHallApp({ store, now });
-  mountFiles(app, { root });
+  const kioskDist = process.env.HALL_KIOSK_DIST;
+  mountFiles(app, { root, kioskDist: kioskDist ? resolve(root, kioskDist) : undefined });
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) =>
     log(`listening on http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}/`),
   );

@@ -101,6 +101,12 @@ const browserEnv = { CHROMIUM_PATH: chromium };
 
 run('production build', npx, ['vite', 'build']);
 run('hall pages build', npx, ['vite', 'build', '--config', 'hall-server/pages/vite.config.ts']);
+run('hall 管理 page build', npx, [
+  'vite',
+  'build',
+  '--config',
+  'kiosk-ui/hallAdmin/vite.config.ts',
+]);
 if (!only && existsSync('tests/deploy/vitest.config.ts')) {
   run(
     'deployment watchdog tests',

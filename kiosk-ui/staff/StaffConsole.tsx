@@ -25,7 +25,7 @@ interface ConsoleContextValue {
   changed: () => void;
 }
 
-const ConsoleContext = createContext<ConsoleContextValue | null>(null);
+export const ConsoleContext = createContext<ConsoleContextValue | null>(null);
 
 export function useConsole(): ConsoleContextValue {
   const value = useContext(ConsoleContext);

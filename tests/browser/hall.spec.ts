@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { freePort, killHard, startHall as startHallServer, type HallServer } from './hallSupport';
 import {
   PICTURES,
   axeViolations,
@@ -26,67 +25,13 @@ import {
 const MONDAY_MORNING = '2026-11-23T10:00:00+08:00';
 const STAFF = { username: 'window', password: '246810' };
 
-interface HallServer {
-  url: string;
-  port: number;
-  dataDir: string;
-  process: ChildProcess;
-  output: string[];
-}
-
 let hall: HallServer;
 // The server's clock runs on from MONDAY_MORNING; a restart continues it where it was.
 const clockStartedAt = Date.now();
 
-async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = 18_000 + Math.floor(Math.random() * 1_000);
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error('no free port in 18000–18999 for the hall server');
-}
-
-async function startHall(port: number, dataDir: string): Promise<HallServer> {
+function startHall(port: number, dataDir: string): Promise<HallServer> {
   const clock = new Date(Date.parse(MONDAY_MORNING) + (Date.now() - clockStartedAt));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'hall-server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HALL_DATA: dataDir,
-      HALL_CLOCK: clock.toISOString(),
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the hall server exited (${child.exitCode}):\n${output.join('')}`);
-    const healthy = await fetch(`${url}/api/health`)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (healthy) return { url, port, dataDir, process: child, output };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the hall server did not answer /api/health in 30 s:\n${output.join('')}`);
-}
-
-function killHard(server: HallServer): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.process.exitCode !== null || server.process.signalCode !== null) return resolve();
-    server.process.once('exit', () => resolve());
-    server.process.kill('SIGKILL');
-  });
+  return startHallServer(port, dataDir, { clock });
 }
 
 test.beforeAll(async () => {
