@@ -3,7 +3,7 @@
 // bench/results/latest.json with the machine they were measured on. Figures are reported, never
 // judged: the bench exits non-zero only when a section cannot run.
 //
-//   node scripts/bench.mjs [--quick] [--only size,start,response,decode,soak,leaks] [--no-build]
+//   node scripts/bench.mjs [--quick] [--only size,start,response,decode,soak,leaks,hall] [--no-build]
 //
 // --quick     fewer repetitions
 // --only      these sections (default: all)
@@ -20,7 +20,7 @@ import { startPreview } from '../bench/previewServer.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180); // 4173 belongs to the test suite
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-const SECTIONS = ['size', 'start', 'response', 'decode', 'soak', 'leaks'];
+const SECTIONS = ['size', 'start', 'response', 'decode', 'soak', 'leaks', 'hall'];
 const NEEDS_SERVER = new Set(['start', 'response', 'soak', 'leaks']);
 const RESULTS = join(ROOT, 'bench', 'results', 'latest.json');
 
@@ -186,8 +186,9 @@ async function main() {
   console.log(
     `Machine: ${machineInfo.cpu}, ${machineInfo.cores} cores, ${machineInfo.ramGiB} GiB RAM; Chromium ${machineInfo.chromium}; Node ${machineInfo.node}; load ${machineInfo.loadAtStart}`,
   );
-  // The decode section builds its own page; every other one needs the kiosk's build.
-  const needsBuild = selected.some((s) => s !== 'decode');
+  // The decode section builds its own page and the hall section runs the hall server from
+  // source; every other one needs the kiosk's build.
+  const needsBuild = selected.some((s) => s !== 'decode' && s !== 'hall');
   const distDir = noBuild || !needsBuild ? join(ROOT, noBuild ? 'dist' : 'dist-bench') : build();
   if (needsBuild && !existsSync(join(distDir, 'index.html')))
     throw new Error(`${distDir} holds no build: run without --no-build`);
