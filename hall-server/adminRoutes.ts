@@ -14,7 +14,6 @@ import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
 import {
-  DEFAULT_KIOSK_CONFIG,
   applyStaffSettings,
   auditLineSchema,
   deviceEventRequestSchema,
@@ -33,6 +32,7 @@ import {
 import type { Role } from './auth';
 import type { Caller, HttpProblem, StaffCaller } from './app';
 import type { HallConfig, HallStore } from './store/hallStore';
+import { kioskConfigOf } from './store/hallSettings';
 
 export interface AdminRouteHelpers {
   store: HallStore;
@@ -75,17 +75,6 @@ const catalogRequestSchema = v.strictObject({ catalog: v.unknown() });
 const MERGED: ReadonlySet<string> = new Set(['hall', 'session']);
 
 /** The hall's configuration as a kiosk configuration, to check settings against. */
-function kioskConfigOf(config: HallConfig): KioskConfig {
-  const parsed = parseKioskConfig({
-    ...DEFAULT_KIOSK_CONFIG,
-    hall: config.hall,
-    officeHours: config.officeHours,
-    calendar: config.calendar,
-    queue: config.queue,
-  });
-  return parsed.ok ? parsed.config : DEFAULT_KIOSK_CONFIG;
-}
-
 /** Every problem of settings that applyStaffSettings would reject over the hall's config. */
 function settingsProblems(config: HallConfig, settings: StaffSettings): string[] {
   const { config: applied, rejected } = applyStaffSettings(kioskConfigOf(config), settings);

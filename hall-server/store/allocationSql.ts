@@ -11,10 +11,15 @@ import type { SqlDialect } from './sqlDriver';
  * Parameters: requestId, hallId.
  */
 export function hallForWrite(dialect: SqlDialect): string {
-  return `SELECT h.config, a.kind, a.answer FROM halls h
+  return `SELECT h.config, s.settings, a.kind, a.answer FROM halls h
+    LEFT JOIN hall_staff_data s ON s.hall_id = h.hall_id
     LEFT JOIN request_answers a ON a.hall_id = h.hall_id AND a.request_id = ?
     WHERE h.hall_id = ?${dialect === 'postgres' ? ' FOR UPDATE OF h' : ''}`;
 }
+
+/** The hall's config and staff's saved settings (a read). Parameter: hallId. */
+export const HALL_CONFIG = `SELECT h.config, s.settings FROM halls h
+  LEFT JOIN hall_staff_data s ON s.hall_id = h.hall_id WHERE h.hall_id = ?`;
 
 /** The lowest released number of a service and day, taken. Parameters: hall, service, date ×2. */
 export const TAKE_RELEASED = `DELETE FROM released_numbers

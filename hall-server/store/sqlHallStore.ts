@@ -70,8 +70,10 @@ import {
   TAKE_RELEASED,
   TAKE_RELEASED_NUMBER,
   WAITING_AHEAD,
+  HALL_CONFIG,
   hallForWrite,
 } from './allocationSql';
+import { hallConfigWithSettings } from './hallSettings';
 import { migrate } from './migrations';
 import { placeholders, type SqlDriver, type SqlTx, type SqlValue } from './sqlDriver';
 
@@ -236,7 +238,10 @@ export class SqlHallStore implements HallStore {
   readonly kind: 'sqlite' | 'postgres';
   readonly #db: SqlDriver;
   /** Parsed configs by their JSON text, so a hall's config is parsed once, not per ticket. */
-  readonly #configs = new Map<string, { text: string; config: HallConfig }>();
+  readonly #configs = new Map<
+    string,
+    { text: string; settings: string | null; config: HallConfig }
+  >();
 
   constructor(driver: SqlDriver) {
     this.#db = driver;
@@ -249,21 +254,23 @@ export class SqlHallStore implements HallStore {
 
   // ─── halls ──────────────────────────────────────────────────────────────────────────────────
 
-  #parseConfig(hallId: string, text: string): HallConfig {
+  /** The hall's configuration with staff's saved settings applied (hallConfigWithSettings). */
+  #parseConfig(hallId: string, text: string, settings: string | null = null): HallConfig {
     const cached = this.#configs.get(hallId);
-    if (cached?.text === text) return cached.config;
-    const config = JSON.parse(text) as HallConfig;
-    this.#configs.set(hallId, { text, config });
+    if (cached?.text === text && cached.settings === settings) return cached.config;
+    const base = JSON.parse(text) as HallConfig;
+    const config = settings
+      ? hallConfigWithSettings(base, JSON.parse(settings) as StaffSettings)
+      : base;
+    this.#configs.set(hallId, { text, settings, config });
     return config;
   }
 
   /** The hall's config (a read, unlocked). */
   async #hall(tx: SqlTx, hallId: string): Promise<Hall> {
-    const row = await tx.get<{ config: string }>('SELECT config FROM halls WHERE hall_id = ?', [
-      hallId,
-    ]);
+    const row = await tx.get<{ config: string; settings: string | null }>(HALL_CONFIG, [hallId]);
     if (!row) throw new UnknownHallError(hallId);
-    const config = this.#parseConfig(hallId, row.config);
+    const config = this.#parseConfig(hallId, row.config, row.settings);
     return { id: hallId, config, timeZone: config.hall.timeZone, first: null };
   }
 
@@ -278,12 +285,14 @@ export class SqlHallStore implements HallStore {
   ): Promise<T> {
     return this.#db.transaction(
       async (tx) => {
-        const row = await tx.get<{ config: string; kind: string | null; answer: string | null }>(
-          hallForWrite(this.kind),
-          [requestId, hallId],
-        );
+        const row = await tx.get<{
+          config: string;
+          settings: string | null;
+          kind: string | null;
+          answer: string | null;
+        }>(hallForWrite(this.kind), [requestId, hallId]);
         if (!row) throw new UnknownHallError(hallId);
-        const config = this.#parseConfig(hallId, row.config);
+        const config = this.#parseConfig(hallId, row.config, row.settings);
         const first = row.kind && row.answer ? { kind: row.kind, answer: row.answer } : null;
         return work(tx, { id: hallId, config, timeZone: config.hall.timeZone, first });
       },
@@ -307,10 +316,8 @@ export class SqlHallStore implements HallStore {
 
   config(hallId: string): Promise<HallConfig | null> {
     return this.#read(async (tx) => {
-      const row = await tx.get<{ config: string }>('SELECT config FROM halls WHERE hall_id = ?', [
-        hallId,
-      ]);
-      return row ? this.#parseConfig(hallId, row.config) : null;
+      const row = await tx.get<{ config: string; settings: string | null }>(HALL_CONFIG, [hallId]);
+      return row ? this.#parseConfig(hallId, row.config, row.settings) : null;
     });
   }
 

@@ -468,6 +468,58 @@ describe.each(BACKENDS)('hall staff console data on $name', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('the hall works by the settings staff saved, on $name', (backend) => {
+  if (backend.skip) {
+    it.skip(`skipped: ${backend.skip}`, () => undefined);
+    return;
+  }
+  const store = useStore(backend);
+  let hall: TestHall;
+  beforeAll(async () => {
+    hall = await testHall(store());
+  }, 30_000);
+  afterAll(() => hall?.events.close());
+
+  it('issues numbers by the quotas saved on the 管理 page, not the seeded ones', async () => {
+    const admin = await hall.login('admin');
+    const issue = () =>
+      hall.call('POST', '/api/queue/tickets', {
+        token: KIOSK,
+        body: { serviceCode: 'tax', kioskId: 'kiosk-01', requestId: randomUUID() },
+      });
+    expect((await issue()).status).toBe(201);
+    expect((await issue()).status).toBe(201);
+    const queue = demoHallConfig().queue;
+    const settings = {
+      queue: {
+        ...queue,
+        services: queue.services.map((s) => (s.code === 'tax' ? { ...s, dailyMax: 3 } : s)),
+      },
+    };
+    const saved = await hall.call('PUT', '/api/admin/settings', {
+      token: admin,
+      body: { settings },
+    });
+    expect(saved.status).toBe(200);
+    expect((await issue()).status).toBe(201);
+    const refused = await issue();
+    expect(refused.status).toBe(409);
+    expect(refused.body.refusal).toEqual({ reason: 'daily-max-reached' });
+    // The hall's name staff saved is the display's too.
+    await hall.call('PUT', '/api/admin/settings', {
+      token: admin,
+      body: {
+        settings: {
+          ...settings,
+          hall: { name: { 'zh-CN': '新区政务服务中心', en: 'New District Centre' } },
+        },
+      },
+    });
+    const display = await hall.call('GET', '/api/display');
+    expect(display.body.hallName['zh-CN']).toBe('新区政务服务中心');
+  });
+});
+
 describe('migration 2 over a hall database of version 1', () => {
   it('numbers the audit lines already kept per hall, in their order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-migrate-'));
