@@ -41,7 +41,10 @@ export class HallServer {
 
   async start(): Promise<void> {
     this.port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hall-server/main.ts'], {
+    // HALL_BENCH_PROFILE=DIR: a CPU profile of each server run into DIR (open it in DevTools).
+    const profile = process.env.HALL_BENCH_PROFILE;
+    const args = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    const child = spawn(process.execPath, [...args, '--import', 'tsx', 'hall-server/main.ts'], {
       cwd: this.root,
       env: { ...process.env, ...this.env, PORT: String(this.port), HALL_SEED_DEMO: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
