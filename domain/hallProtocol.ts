@@ -226,6 +226,8 @@ export type WindowAction = 'call-next' | 'recall' | 'skip' | 'transfer' | 'finis
  */
 export type HallEvent =
   | { type: 'ticket-issued'; ticket: HallTicket }
+  /** Nobody saw it (the kiosk released it): it waits no more, and its number goes to the next. */
+  | { type: 'ticket-released'; ticket: HallTicket }
   | { type: 'call'; ticket: HallTicket; window: number; recall: boolean }
   | { type: 'ticket-skipped'; ticket: HallTicket; window: number }
   | { type: 'ticket-finished'; ticket: HallTicket; window: number }

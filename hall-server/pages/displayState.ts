@@ -26,6 +26,8 @@ function change(state: DisplayState, { event, at }: HallEventRecord): DisplaySta
   switch (event.type) {
     case 'ticket-issued':
       return { ...state, waiting: counted(state, event.ticket.serviceCode, +1) };
+    case 'ticket-released':
+      return { ...state, waiting: counted(state, event.ticket.serviceCode, -1) };
     case 'call': {
       const current = { number: event.ticket.number, calledAt: event.ticket.calledAt ?? at };
       const recentCalls = [

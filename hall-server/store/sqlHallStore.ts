@@ -645,6 +645,11 @@ export class SqlHallStore implements HallStore {
         ticket.series === 'main'
       ) {
         await tx.run('DELETE FROM tickets WHERE hall_id = ? AND id = ?', [hallId, ticketId]);
+        // The displays counted it as waiting when it was issued.
+        await this.#event(tx, hallId, new Date(), {
+          type: 'ticket-released',
+          ticket: hallTicket(ticket),
+        });
         await tx.run(
           'INSERT INTO released_numbers (hall_id, service_code, date, sequence) VALUES (?, ?, ?, ?)',
           [hallId, ticket.series_service, ticket.date, ticket.sequence],

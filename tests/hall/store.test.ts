@@ -354,6 +354,12 @@ describe.each(BACKENDS)('hall store on $name', (backend) => {
       expect(await store().markTicket(hallId, a1.id, 'released')).toBe(false);
       expect(await store().markTicket(hallId, 'no-such-ticket', 'printed')).toBe(false);
       expect((await store().tickets(hallId, MON)).map((t) => t.number)).toEqual(['A002']);
+      // The displays, which counted A001 as waiting, are told it waits no more.
+      expect(await eventTypes(hallId)).toEqual([
+        '1 ticket-issued',
+        '2 ticket-issued',
+        '3 ticket-released',
+      ]);
       // The released request asked again gets a number anew: A001, the released one.
       const again = ok(await issue(hallId, { requestId }));
       expect([again.ticket.number, again.repeated]).toEqual(['A001', false]);

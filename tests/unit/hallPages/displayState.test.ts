@@ -121,6 +121,21 @@ describe('applyEvent', () => {
     expect(state.waiting.map((w) => w.count)).toEqual([3, 0]);
   });
 
+  it('takes a released ticket off the waiting count', () => {
+    let state = applyEvent(snapshot(), {
+      id: 11,
+      at,
+      event: { type: 'ticket-issued', ticket: ticket('B001') },
+    }).state;
+    state = applyEvent(state, {
+      id: 12,
+      at,
+      event: { type: 'ticket-released', ticket: ticket('B001') },
+    }).state;
+    expect(state.waiting.map((w) => w.count)).toEqual([3, 0]);
+    expect(state.lastEventId).toBe(12);
+  });
+
   it('keeps the last ten calls', () => {
     let state = snapshot();
     for (let n = 1; n <= 14; n++)
