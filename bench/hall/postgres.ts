@@ -6,45 +6,14 @@
  * removed by `stop()`. Unlike the tests' cluster, this one keeps fsync on (PostgreSQL's default):
  * the figures are those of a real installation's commits.
  */
-import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  chownSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort } from './net';
+import { asPostgres, postgresBin, startCluster } from '../../tests/hall/postgres';
 
 export type BenchPostgres =
   { ok: true; url: string; how: string; stop: () => Promise<void> } | { ok: false; why: string };
-
-function postgresBin(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root)
-    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? join(root, versions[0], 'bin') : null;
-}
-
-function asPostgres(bin: string, tool: string, args: string[]): string {
-  const command = join(bin, tool);
-  const root = process.getuid?.() === 0;
-  return execFileSync(
-    root ? 'runuser' : command,
-    root ? ['-u', 'postgres', '--', command, ...args] : args,
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-}
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -80,42 +49,10 @@ export async function benchPostgres(): Promise<BenchPostgres> {
       why: 'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; apt-get install -y postgresql), and HALL_BENCH_DATABASE_URL is not set',
     };
   const run = mkdtempSync(join(tmpdir(), 'hall-bench-pg-'));
-  chmodSync(run, 0o755);
   const data = join(run, 'data');
-  const socket = join(run, 'socket');
-  mkdirSync(data, { mode: 0o700 });
-  mkdirSync(socket);
-  if (process.getuid?.() === 0) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(data, uid, gid);
-    chownSync(socket, uid, gid);
-  }
   const removeRun = () => rmSync(run, { recursive: true, force: true });
   try {
-    asPostgres(bin, 'initdb', [
-      '-D',
-      data,
-      '-U',
-      'postgres',
-      '-A',
-      'trust',
-      '-E',
-      'UTF8',
-      '--no-locale',
-      '--no-sync',
-    ]);
-    const port = await freePort();
-    asPostgres(bin, 'pg_ctl', [
-      '-D',
-      data,
-      '-l',
-      join(data, 'server.log'),
-      '-w',
-      '-o',
-      `-p ${port} -k ${socket} -c listen_addresses='' -c max_connections=200`,
-      'start',
-    ]);
+    const { port, socket } = await startCluster(run, bin);
     const admin = `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socket)}&port=${port}`;
     await withAdmin(admin, (c) => c.query(`CREATE DATABASE ${name}`));
     const stop = async () => {

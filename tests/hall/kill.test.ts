@@ -13,7 +13,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import { sha256 } from '../../hall-server/auth';
 import { openHallStore, type HallConfig } from '../../hall-server/store';
 import { dropDatabase, freshDatabase, postgresForTests } from './postgres';
 import { demoHallConfig } from './storeBackends';
+import { freePort } from './freePort';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HALL = 'kill';
@@ -44,21 +44,6 @@ function killHall(): HallConfig {
       issuingWindows: [{ start: '00:00', end: '23:59', quota: 999 }],
     }));
     return { ...config, queue: { ...config.queue, services }, windows: [] };
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
   });
 }
 

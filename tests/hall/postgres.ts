@@ -19,10 +19,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './freePort';
 
 export const POSTGRES_INSTALL = 'apt-get install -y postgresql';
 
@@ -37,7 +37,8 @@ export function postgresBin(): string | null {
 }
 
 /** Runs a PostgreSQL tool, as `postgres` when we are root. */
-function asPostgres(bin: string, tool: string, args: string[]): string {
+/** Runs one of PostgreSQL's tools, as the `postgres` user when run as root (initdb refuses root). */
+export function asPostgres(bin: string, tool: string, args: string[]): string {
   const command = join(bin, tool);
   const root = process.getuid?.() === 0;
   return execFileSync(
@@ -50,22 +51,7 @@ function asPostgres(bin: string, tool: string, args: string[]): string {
   );
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-interface Cluster {
+export interface Cluster {
   port: number;
   socket: string;
 }
@@ -73,7 +59,11 @@ interface Cluster {
 const urlOf = (cluster: Cluster, database: string) =>
   `postgresql://postgres@localhost/${database}?host=${encodeURIComponent(cluster.socket)}&port=${cluster.port}`;
 
-async function startCluster(run: string, bin: string): Promise<Cluster> {
+/**
+ * A throw-away cluster in `run` (data and socket there, owned by `postgres` when run as root), on
+ * a free port, no TCP listener; the bench's cluster (bench/hall/postgres.ts) is started the same way.
+ */
+export async function startCluster(run: string, bin: string): Promise<Cluster> {
   chmodSync(run, 0o755);
   const data = join(run, 'data');
   const socket = join(run, 'socket');
