@@ -259,6 +259,11 @@ export const staffLoginSchema = v.strictObject({
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
 });
 
+/** `GET /api/kiosk/holder-secret` (kiosk): the hall's card-key secret (32 bytes, base64). */
+export interface HolderSecretBody {
+  secret: string;
+}
+
 /** `POST /api/staff/kiosks` (staff): register a kiosk; the token is shown once. */
 export const registerKioskSchema = v.strictObject({ kioskId: kioskIdSchema });
 

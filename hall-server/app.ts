@@ -678,6 +678,13 @@ export function createHallApp(options: HallAppOptions): HallApp {
 
   // ── devices ──
 
+  // The hall's card-key secret, to registered kiosks only (stores/keys takes it up).
+  app.get('/api/kiosk/holder-secret', async (c) => {
+    const caller = await kiosk(c);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ secret: await store.holderSecret(caller.hallId, now()) });
+  });
+
   app.post('/api/devices/status', async (c) => {
     const caller = await kiosk(c);
     const body = await readBody(c, deviceReportSchema);

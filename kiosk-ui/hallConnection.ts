@@ -5,7 +5,12 @@ import {
   type KioskConfig,
   type QueueService,
 } from '../domain';
-import { HallDeviceReporter, HallQueueService, type ReserveProblem } from '../stores/hall';
+import {
+  HallDeviceReporter,
+  HallQueueService,
+  fetchHolderSecret,
+  type ReserveProblem,
+} from '../stores/hall';
 import { currentStatuses } from './devices';
 
 /**
@@ -19,7 +24,7 @@ export function connectToHall(
   devices: KioskDevices,
   /** Where a reserve number the hall refused is recorded for staff (the console's device events). */
   recordProblem: (event: { device: string; what: string }) => void,
-): { queue: QueueService; stop: () => void } {
+): { queue: QueueService; holderSecret: () => Promise<string>; stop: () => void } {
   const queue = new HallQueueService({
     url: hall.url,
     token: hall.token,
@@ -48,6 +53,7 @@ export function connectToHall(
   report();
   return {
     queue,
+    holderSecret: () => fetchHolderSecret({ url: hall.url, token: hall.token }),
     stop() {
       unsubscribes.forEach((unsubscribe) => unsubscribe());
       reporter.close();

@@ -99,15 +99,17 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
   // With a hall server the queue is the hall's, connected at start: its reserved blocks are
   // fetched now, while the server answers, not at the first citizen.
   const { hallServer } = config;
-  const queue = hallServer
-    ? await import('./hallConnection').then(
-        ({ connectToHall }) =>
-          connectToHall(hallServer, config, devices, (event) =>
-            staffSide.admin
-              .recordDeviceEvent({ at: new Date().toISOString(), ...event })
-              .catch((error: unknown) => console.error('A device event was not kept', error)),
-          ).queue,
+  const hall = hallServer
+    ? await import('./hallConnection').then(({ connectToHall }) =>
+        connectToHall(hallServer, config, devices, (event) =>
+          staffSide.admin
+            .recordDeviceEvent({ at: new Date().toISOString(), ...event })
+            .catch((error: unknown) => console.error('A device event was not kept', error)),
+        ),
       )
+    : null;
+  const queue = hall
+    ? hall.queue
     : lazyPort<QueueService>(() =>
         import('../stores/queue').then(
           ({ IndexedDbQueueService }) =>
@@ -122,9 +124,11 @@ async function boot(root: HTMLElement, screen: OutOfServiceScreen) {
         ({ IndexedDbPrintJournal }) => new IndexedDbPrintJournal(),
       )
     : null;
-  // The kiosk's secret for holder keys is made on first start, in a database of its own.
+  // The secret cards are keyed with: the hall's with a hall server (every kiosk of the hall keys
+  // a card alike), else this kiosk's own, made on first start; in a database of its own.
   const holderKeys = await import('../stores/keys').then(
-    ({ IndexedDbHolderKeys }) => new IndexedDbHolderKeys(),
+    ({ IndexedDbHolderKeys }) =>
+      new IndexedDbHolderKeys(hall ? { hallSecret: hall.holderSecret } : {}),
   );
   holderKeys.secret().catch((error: unknown) => console.error('No holder-key secret', error));
   const faceLockout = registry

@@ -118,6 +118,12 @@ export interface HallStore {
   devices(hallId: string): Promise<DeviceReport[]>;
 
   // staff and kiosks
+  /**
+   * The secret the hall's kiosks key ID cards with (HMAC, HolderKeys): 32 random bytes in base64,
+   * made on first ask and the same ever after, so a card gives one key at every kiosk of the hall
+   * (one open ticket per card, an appointment checked in by card at any kiosk).
+   */
+  holderSecret(hallId: string, now: Date): Promise<string>;
   kioskByTokenHash(tokenHash: string): Promise<{ hallId: string; kioskId: string } | null>;
   registerKiosk(hallId: string, kioskId: string, tokenHash: string): Promise<void>;
   staffUser(username: string): Promise<StaffUserRecord | null>;

@@ -274,6 +274,18 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   { version: 2, name: 'hall staff data', statements: HALL_ADMIN_TABLES },
+  {
+    version: 3,
+    name: 'hall holder secret',
+    // The secret every kiosk of the hall keys ID cards with (HolderKeys): one per hall, made once.
+    statements: [
+      `CREATE TABLE hall_secrets (
+        hall_id TEXT PRIMARY KEY,
+        holder_secret TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /** Statements of a migration for a dialect. */

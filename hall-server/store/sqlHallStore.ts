@@ -6,7 +6,7 @@
  * SQLite: no two kiosks get one number, no quota is overrun, no slot overfilled, and the events
  * a write raises get the hall's next ids in commit order.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   appointmentSlots,
   checkInTiming,
@@ -616,6 +616,22 @@ export class SqlHallStore implements HallStore {
       },
       request.requestId,
     );
+  }
+
+  holderSecret(hallId: string, now: Date): Promise<string> {
+    return this.#write(hallId, async (tx) => {
+      const kept = await tx.get<{ holder_secret: string }>(
+        'SELECT holder_secret FROM hall_secrets WHERE hall_id = ?',
+        [hallId],
+      );
+      if (kept) return kept.holder_secret;
+      const secret = randomBytes(32).toString('base64');
+      await tx.run(
+        'INSERT INTO hall_secrets (hall_id, holder_secret, created_at) VALUES (?, ?, ?)',
+        [hallId, secret, now.toISOString()],
+      );
+      return secret;
+    });
   }
 
   markTicket(

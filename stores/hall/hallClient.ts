@@ -1,4 +1,4 @@
-import type { ErrorBody, LocalizedText } from '../../domain';
+import type { ErrorBody, HolderSecretBody, LocalizedText } from '../../domain';
 
 /** The `fetch` the client calls: the browser's, or in tests one that hands the request to the app. */
 export type HallFetch = (request: Request) => Promise<Response>;
@@ -128,4 +128,31 @@ function asErrorBody(value: unknown): ErrorBody | null {
   return typeof value === 'object' && value !== null && 'error' in value
     ? (value as ErrorBody)
     : null;
+}
+
+/**
+ * The hall's card-key secret (GET /api/kiosk/holder-secret, with this kiosk's token): what every
+ * kiosk of the hall keys ID cards with, so a card gives one key at all of them.
+ */
+export async function fetchHolderSecret(options: {
+  url: string;
+  token: string;
+  fetch?: HallFetch;
+  timeoutMs?: number;
+}): Promise<string> {
+  const client = new HallClient({
+    url: options.url,
+    token: options.token,
+    fetch: options.fetch ?? ((request) => fetch(request)),
+    timeoutMs: options.timeoutMs ?? 3000,
+  });
+  const { body } = await client.call<HolderSecretBody>(
+    'GET',
+    '/api/kiosk/holder-secret',
+    undefined,
+    [200],
+  );
+  if (typeof body?.secret !== 'string' || body.secret.length < 40)
+    throw new Error('The hall server sent no card-key secret');
+  return body.secret;
 }

@@ -1,5 +1,11 @@
 export { HallQueueService, type HallQueueOptions, type ReconcileReport } from './hallQueueService';
-export { HallClient, HallRefusedError, HallUnreachableError, type HallFetch } from './hallClient';
+export {
+  HallClient,
+  HallRefusedError,
+  HallUnreachableError,
+  fetchHolderSecret,
+  type HallFetch,
+} from './hallClient';
 export { HallDeviceReporter } from './hallDeviceReporter';
 export type { ReserveProblem, ReserveTicket } from './offlineQueue';
 export { HALL_ADMIN_OUTBOX_DATABASE, HALL_QUEUE_DATABASE } from './database';

@@ -4,7 +4,8 @@ import type { CalendarDate, HolderKeys, StableKeyPurpose } from '../../domain';
 import { KEYS_DATABASE } from './database';
 
 interface StoredSecret {
-  id: 'holder-secret';
+  /** The kiosk's own secret, or the hall's (with a hall server: every kiosk of the hall shares it). */
+  id: 'holder-secret' | 'hall-secret';
   /** A non-extractable HMAC-SHA-256 key: the browser signs with it, nobody can read it out. */
   key: CryptoKey;
   /** ISO 8601 moment it was generated (the kiosk's first start). */
@@ -33,8 +34,24 @@ export class IndexedDbHolderKeys implements HolderKeys {
   readonly #derived = new Map<string, Promise<CryptoKey>>();
   readonly #now: () => Date;
 
-  constructor(options: { databaseName?: string; now?: () => Date } = {}) {
+  /** With a hall server: the hall's secret in base64 (rejects when the server does not answer). */
+  readonly #hallSecret: (() => Promise<string>) | null;
+
+  constructor(
+    options: {
+      databaseName?: string;
+      now?: () => Date;
+      /**
+       * With a hall server, the hall's secret (GET /api/kiosk/holder-secret): every kiosk of the
+       * hall keys a card alike, so one open ticket per card holds hall-wide and a card checks in
+       * at any kiosk an appointment booked at another. Kept here once fetched, for the starts
+       * when the server does not answer; a kiosk that never had it keys with its own meanwhile.
+       */
+      hallSecret?: () => Promise<string>;
+    } = {},
+  ) {
     this.#now = options.now ?? (() => new Date());
+    this.#hallSecret = options.hallSecret ?? null;
     this.#db = openStore<KeysDb>(options.databaseName ?? KEYS_DATABASE, 1, {
       upgrade(db) {
         db.createObjectStore('secrets', { keyPath: 'id' });
@@ -42,7 +59,11 @@ export class IndexedDbHolderKeys implements HolderKeys {
     });
   }
 
-  /** The kiosk's secret, generated and stored on first use; every page of the kiosk shares one. */
+  /**
+   * The secret cards are keyed with: the hall's when there is a hall server (fetched at start,
+   * or the copy kept from an earlier start), else the kiosk's own, generated and stored on first
+   * use; every page of the kiosk shares one.
+   */
   secret(): Promise<CryptoKey> {
     this.#secret ??= this.#loadSecret().catch((error: unknown) => {
       this.#secret = null;
@@ -93,6 +114,10 @@ export class IndexedDbHolderKeys implements HolderKeys {
   }
 
   async #loadSecret(): Promise<CryptoKey> {
+    if (this.#hallSecret) {
+      const hall = await this.#loadHallSecret(this.#hallSecret);
+      if (hall) return hall;
+    }
     const db = await this.#db;
     const stored = await db.get('secrets', 'holder-secret');
     if (stored) return stored.key;
@@ -105,5 +130,26 @@ export class IndexedDbHolderKeys implements HolderKeys {
       await tx.store.add({ id: 'holder-secret', key, createdAt: this.#now().toISOString() });
     await tx.done;
     return first?.key ?? key;
+  }
+
+  /** The hall's secret, fetched now and kept, or the copy kept from before; null without either. */
+  async #loadHallSecret(fetchSecret: () => Promise<string>): Promise<CryptoKey | null> {
+    const db = await this.#db;
+    try {
+      const text = await fetchSecret();
+      const raw = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+      const key = await crypto.subtle.importKey('raw', raw, HMAC, false, ['sign']);
+      await db.put('secrets', { id: 'hall-secret', key, createdAt: this.#now().toISOString() });
+      return key;
+    } catch (error) {
+      const kept = await db.get('secrets', 'hall-secret');
+      console.warn(
+        kept
+          ? 'The hall server gave no card-key secret: the copy kept from an earlier start serves'
+          : 'The hall server gave no card-key secret and none is kept: this kiosk keys cards with its own until it does',
+        error,
+      );
+      return kept?.key ?? null;
+    }
   }
 }

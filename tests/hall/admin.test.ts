@@ -520,6 +520,35 @@ describe.each(BACKENDS)('the hall works by the settings staff saved, on $name', 
   });
 });
 
+describe.each(BACKENDS)('the hall’s card-key secret on $name', (backend) => {
+  if (backend.skip) {
+    it.skip(`skipped: ${backend.skip}`, () => undefined);
+    return;
+  }
+  const store = useStore(backend);
+  let hall: TestHall;
+  beforeAll(async () => {
+    hall = await testHall(store());
+  }, 30_000);
+  afterAll(() => hall?.events.close());
+
+  it('is made once per hall, the same to every kiosk, and only to kiosks', async () => {
+    const first = await hall.call('GET', '/api/kiosk/holder-secret', { token: KIOSK });
+    expect(first.status).toBe(200);
+    expect(Buffer.from(first.body.secret, 'base64')).toHaveLength(32);
+    const other = await hall.call('GET', '/api/kiosk/holder-secret', { token: 'demo-kiosk-02' });
+    expect(other.body.secret).toBe(first.body.secret);
+    expect((await hall.call('GET', '/api/kiosk/holder-secret')).status).toBe(401);
+    const admin = await hall.login('admin');
+    expect((await hall.call('GET', '/api/kiosk/holder-secret', { token: admin })).status).toBe(401);
+    await store().saveConfig('hall-other', demoHallConfig());
+    expect(await store().holderSecret('hall-other', new Date())).not.toBe(first.body.secret);
+    expect(await store().holderSecret('hall-other', new Date())).toBe(
+      await store().holderSecret('hall-other', new Date()),
+    );
+  });
+});
+
 describe('migration 2 over a hall database of version 1', () => {
   it('numbers the audit lines already kept per hall, in their order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-migrate-'));
@@ -539,7 +568,7 @@ describe('migration 2 over a hall database of version 1', () => {
             [hall, '2026-12-01T00:00:00.000Z', actor, 'login', ''],
           );
       });
-      expect(await migrate(driver)).toEqual([2]);
+      expect(await migrate(driver)).toEqual([2, 3]);
       const rows = await driver.transaction((tx) =>
         tx.all<{ hall_id: string; actor: string; hall_seq: number }>(
           'SELECT hall_id, actor, hall_seq FROM audit_log ORDER BY seq',
