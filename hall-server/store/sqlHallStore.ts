@@ -567,6 +567,10 @@ export class SqlHallStore implements HallStore {
           }
         }
 
+        // A holiday or a day the windows are closed issues nothing, whoever asks (the kiosk's flow
+        // says so before it asks; the server does not rely on it).
+        if (!isWorkingDay({ hours: hall.config.officeHours, ...hall.config.calendar }, date))
+          return { ok: false, refusal: { reason: 'outside-issuing-hours', nextWindowStart: null } };
         const window = issuingWindowAt(service, time);
         const rows = await tx.all<{
           part: 'released' | 'issued';

@@ -517,6 +517,15 @@ describe.each(BACKENDS)('the hall works by the settings staff saved, on $name', 
     });
     const display = await hall.call('GET', '/api/display');
     expect(display.body.hallName['zh-CN']).toBe('新区政务服务中心');
+    // A holiday staff enter for today closes issuing on the server too.
+    const today = hall.clock.now.toISOString().slice(0, 10);
+    await hall.call('PUT', '/api/admin/settings', {
+      token: admin,
+      body: { settings: { ...settings, calendar: { holidays: [today], makeupWorkdays: [] } } },
+    });
+    const closed = await issue();
+    expect(closed.status).toBe(409);
+    expect(closed.body.refusal).toEqual({ reason: 'outside-issuing-hours', nextWindowStart: null });
   });
 });
 
