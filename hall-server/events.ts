@@ -5,8 +5,10 @@
  * id the client names (`Last-Event-ID`, which EventSource resends itself on reconnect, or
  * `?after=`), replays what it missed, then waits. It wakes when
  * - this process committed a write (`notify(hallId)`, called by the HTTP layer after each), or
- * - the poll backstop (every `pollMs`, 1 s by default) sees the hall's last event id move: a
- *   write by another server process on the same PostgreSQL database, or anything else.
+ * - another server process on the same PostgreSQL database committed events of the hall
+ *   (LISTEN/NOTIFY: the events table's trigger notifies `hall_events` with the hall's id), or
+ * - the poll backstop (every `pollMs`, 1 s by default) sees the hall's last event id move (a
+ *   notification lost while the LISTEN connection was being replaced, or anything else).
  * Each wake reads after the stream's own cursor, so nothing is missed or sent twice, whatever
  * woke it and however often. Event ids are per hall, gap-free and in commit order (the store's
  * counter row), so reading "after my cursor" never skips one still being committed.
@@ -51,6 +53,7 @@ export class HallEvents {
   readonly #poll: ReturnType<typeof setInterval> | null;
   #polling = false;
   #closed = false;
+  readonly #unlisten: Promise<(() => Promise<void>) | null>;
 
   constructor(store: HallStore, options: HallEventsOptions = {}) {
     this.#store = store;
@@ -61,6 +64,14 @@ export class HallEvents {
     const pollMs = options.pollMs ?? 1000;
     this.#poll = pollMs > 0 ? setInterval(() => void this.#pollHalls(), pollMs) : null;
     this.#poll?.unref();
+    // Events committed by other server processes on the same PostgreSQL database wake the
+    // hall's streams at once (LISTEN/NOTIFY); the poll stays as the backstop.
+    this.#unlisten = store
+      .onEvents((hallId) => this.notify(hallId))
+      .catch((error: unknown) => {
+        console.error('Hall events: no notifications from the database; the poll serves', error);
+        return null;
+      });
   }
 
   /** Streams open now (for /api/health and the tests). */
@@ -131,6 +142,7 @@ export class HallEvents {
   /** Ends every stream and stops the timers (server shutdown). */
   close(): void {
     this.#closed = true;
+    void this.#unlisten.then((stop) => stop?.());
     clearInterval(this.#ping);
     if (this.#poll) clearInterval(this.#poll);
     for (const subscriber of [...this.#subscribers]) subscriber.close();

@@ -111,6 +111,12 @@ export interface HallStore {
   // events
   /** Events after `afterId`, in id order (at most `limit`). */
   eventsAfter(hallId: string, afterId: number, limit: number): Promise<HallEventRecord[]>;
+  /**
+   * Calls `listener` with a hall's id when events of that hall were committed by any server
+   * process on this database (PostgreSQL); null where this process is the only writer (SQLite).
+   * Resolves to a function that stops it.
+   */
+  onEvents(listener: (hallId: string) => void): Promise<(() => Promise<void>) | null>;
   lastEventId(hallId: string): Promise<number>;
 
   // devices

@@ -286,6 +286,27 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'event notifications',
+    // PostgreSQL tells every server process on the database of a hall's new events when their
+    // transaction commits (LISTEN hall_events; one notification per hall per transaction), so a
+    // call made through one server reaches the displays of another at once, not at its next poll.
+    // SQLite has one server process: it wakes its own streams.
+    statements: {
+      sqlite: [],
+      postgres: [
+        `CREATE FUNCTION hall_events_notify() RETURNS trigger AS $$
+        BEGIN
+          PERFORM pg_notify('hall_events', NEW.hall_id);
+          RETURN NULL;
+        END
+        $$ LANGUAGE plpgsql`,
+        `CREATE TRIGGER hall_events_notify AFTER INSERT ON events
+          FOR EACH ROW EXECUTE FUNCTION hall_events_notify()`,
+      ],
+    },
+  },
 ];
 
 /** Statements of a migration for a dialect. */

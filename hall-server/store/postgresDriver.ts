@@ -28,7 +28,12 @@ export class PostgresDriver implements SqlDriver {
   /** Lanes of one transaction each, for work that needs no grouping. */
   #solo = 0;
 
+  readonly #connectionString: string;
+  /** Stops the LISTEN connections, at close. */
+  readonly #listeners = new Set<() => Promise<void>>();
+
   constructor(options: { connectionString: string; max?: number }) {
+    this.#connectionString = options.connectionString;
     this.#pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
@@ -80,7 +85,52 @@ export class PostgresDriver implements SqlDriver {
     return this.#writes.run(options.lane ?? `solo-${++this.#solo}`, work);
   }
 
+  /**
+   * LISTEN on a connection of its own (outside the pool: a pooled one would be handed to
+   * transactions). A dropped connection is replaced after a second; what was notified meanwhile
+   * is found by the event stream's poll, which reads by id.
+   */
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    if (!/^[a-z_]+$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+    let client: pg.Client | null = null;
+    let stopped = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const connect = async () => {
+      const next = new pg.Client({ connectionString: this.#connectionString });
+      next.on('notification', (message) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      });
+      const again = () => {
+        if (stopped || client !== next) return;
+        client = null;
+        next.end().catch(() => undefined);
+        retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+        retry.unref();
+      };
+      next.on('error', (error) => {
+        console.error(`PostgreSQL: the LISTEN ${channel} connection failed`, error);
+        again();
+      });
+      next.on('end', again);
+      client = next;
+      await next.connect();
+      await next.query(`LISTEN ${channel}`);
+    };
+    await connect();
+    this.#listeners.add(async () => {
+      stopped = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    });
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    };
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.#listeners].map((stop) => stop()));
     await Promise.all([this.#writes.idle(), this.#reads.idle()]);
     await this.#pool.end();
   }

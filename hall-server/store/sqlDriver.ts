@@ -35,6 +35,12 @@ export interface SqlDriver {
    * `work` must do nothing outside the database that cannot be done twice.
    */
   transaction<T>(work: (tx: SqlTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Calls `onNotify` with each notification's payload on `channel` (PostgreSQL LISTEN), from
+   * whichever process committed it; resolves to a function that stops listening. Absent where
+   * one process owns the database (SQLite).
+   */
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

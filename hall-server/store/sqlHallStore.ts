@@ -622,6 +622,10 @@ export class SqlHallStore implements HallStore {
     );
   }
 
+  async onEvents(listener: (hallId: string) => void): Promise<(() => Promise<void>) | null> {
+    return this.#db.listen ? this.#db.listen('hall_events', listener) : null;
+  }
+
   holderSecret(hallId: string, now: Date): Promise<string> {
     return this.#write(hallId, async (tx) => {
       const kept = await tx.get<{ holder_secret: string }>(

@@ -577,7 +577,7 @@ describe('migration 2 over a hall database of version 1', () => {
             [hall, '2026-12-01T00:00:00.000Z', actor, 'login', ''],
           );
       });
-      expect(await migrate(driver)).toEqual([2, 3]);
+      expect(await migrate(driver)).toEqual([2, 3, 4]);
       const rows = await driver.transaction((tx) =>
         tx.all<{ hall_id: string; actor: string; hall_seq: number }>(
           'SELECT hall_id, actor, hall_seq FROM audit_log ORDER BY seq',

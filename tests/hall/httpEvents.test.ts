@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HallEvents } from '../../hall-server/events';
-import { BACKENDS, useStore } from './storeBackends';
+import { BACKENDS, useStore, type Opened } from './storeBackends';
 import { OPEN_MORNING, requestId, SseReader, testHall, type TestHall } from './httpSupport';
 
 // A busy machine (the suite's other files, PostgreSQL) may slow a test past the default 5 s.
@@ -239,4 +239,41 @@ describe('event streams over a real socket', () => {
     expect(open).toBe(0);
     expect(hall.events.openStreams).toBe(0);
   }, 20_000);
+});
+
+describe('two hall servers on one PostgreSQL database', () => {
+  const backend = BACKENDS.find((b) => b.name === 'postgres');
+  if (!backend || backend.skip) {
+    it.skip(`skipped: ${backend?.skip ?? 'no PostgreSQL backend'}`, () => undefined);
+    return;
+  }
+  let opened: Opened | null = null;
+  let a: TestHall | null = null;
+  let b: TestHall | null = null;
+  beforeAll(async () => {
+    opened = await backend.open({ servers: 2 });
+    const [one, two] = opened.stores;
+    if (!one || !two) throw new Error('two stores were asked for');
+    a = await testHall(one);
+    // The second server's poll is off: only the database's notification can wake its streams.
+    b = await testHall(two, { pollMs: 0 });
+  }, 60_000);
+  afterAll(async () => {
+    a?.events.close();
+    b?.events.close();
+    await opened?.close();
+  });
+
+  it('a number issued through one reaches the display stream of the other at once', async () => {
+    if (!a || !b) throw new Error('not opened');
+    const start = (await b.call('GET', '/api/health')).body.lastEventId as number;
+    const display = await open(b, `?after=${start}`);
+    // The stream has read what there was and waits; nothing comes by itself.
+    await display.settle(300);
+    expect(display.events).toEqual([]);
+    const number = await issue(a);
+    await display.waitForEvents(1);
+    expect(numbersOf(display)).toEqual([number]);
+    expect(display.events[0]?.id).toBe(start + 1);
+  });
 });
