@@ -469,6 +469,65 @@ test('two kiosk pages and one window console: numbers from both kiosks interleav
   }
 });
 
+test('a kiosk cut off from the hall issues 备用号 from its block; back online, the hall lists each once and calls it', async ({
+  browser,
+}) => {
+  const kiosk = await newPage(browser, { width: 1280, height: 900 });
+  await kiosk.clock.install({ time: new Date(MONDAY_MORNING) });
+  // The kiosk reserves its blocks at start, while the hall answers.
+  const blocks = kiosk.waitForResponse(
+    (r) => r.url().endsWith('/api/queue/blocks') && r.status() === 200,
+  );
+  await openKiosk(kiosk, { kiosk: 'kiosk-03' });
+  await blocks;
+  // Cut off: no call to the hall's API gets through (the page itself is already loaded).
+  await kiosk.route('**/api/**', (route) => route.abort('connectionrefused'));
+  const taken: string[] = [];
+  for (const elderly of [false, true]) {
+    await wake(kiosk);
+    if (elderly)
+      await kiosk
+        .getByRole('button', { name: /长者模式/ })
+        .first()
+        .click();
+    await kiosk.getByRole('button', { name: /^取号/ }).click();
+    await kiosk.getByRole('button', { name: /税务办理/ }).click();
+    await kiosk.getByRole('button', { name: '不刷证，直接取号' }).click();
+    await kiosk.getByRole('button', { name: '不需要，直接取号' }).click();
+    const number = kiosk.locator('.ticket-number');
+    await expect(number).toHaveText(/^BR\d{3}$/, { timeout: 20_000 });
+    await expect(kiosk.getByText(/备用号/).first()).toBeVisible();
+    taken.push((await number.textContent()) ?? '');
+    await shot(kiosk, `hall-kiosk-reserve-ticket-${elderly ? 'elderly' : 'normal'}`);
+    await kiosk.getByRole('button', { name: '完成' }).click();
+    await skipRating(kiosk);
+    await kiosk.getByRole('button', { name: '完成' }).click();
+    await expect(
+      kiosk.getByRole('button', { name: /轻触屏幕开始办理|Touch the screen/ }),
+    ).toBeVisible();
+  }
+  expect(new Set(taken).size).toBe(2);
+  // Back online: the kiosk hands its reserve numbers to the hall (every 10 s while any wait).
+  await kiosk.unroute('**/api/**');
+  const token = await staffToken();
+  const listed = async () => {
+    const response = await fetch(`${hall.url}/api/queue/tickets?serviceCode=tax`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const tickets = (await response.json()) as { number: string; reserve: boolean }[];
+    return tickets.filter((t) => t.reserve).map((t) => t.number);
+  };
+  await expect.poll(listed, { timeout: 30_000 }).toEqual(taken);
+  // Each once, and a window calls them like any other number (in the order they were taken).
+  expect(await callNext(token, 6)).toBe(taken[0]);
+  expect(await callNext(token, 6)).toBe(taken[1]);
+  const finished = await fetch(`${hall.url}/api/windows/6/finish`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(finished.status).toBe(200);
+});
+
 test(
   'pictures: the call display at 1920×1080 and 1280×720, and the window console',
   PICTURES,
