@@ -287,11 +287,29 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const message = args.map(describe).join(' ').slice(0, 300);
     if (warnings.length < 20 && !warnings.includes(message)) warnings.push(message);
   });
+  // WebCrypto works on real turns of the thread pool: every call the kiosk makes (hashing, and
+  // the HMACs of its card keys and PIN) is tracked, so simulated time waits for it. Untracked, a
+  // busy machine let the timers run on while a card's key was still being signed (a visit stuck
+  // at the face lock-out check, seen once under a loaded test run).
   const subtle = globalThis.crypto.subtle;
   const digest = subtle.digest.bind(subtle);
+  const sign = subtle.sign.bind(subtle);
+  const importKey = subtle.importKey.bind(subtle) as (...args: unknown[]) => Promise<CryptoKey>;
+  const generateKey = subtle.generateKey.bind(subtle) as (...args: unknown[]) => Promise<unknown>;
   const digestSpy = vi
     .spyOn(subtle, 'digest')
     .mockImplementation((algorithm, data) => clock.track(digest(algorithm, data)));
+  const signSpy = vi
+    .spyOn(subtle, 'sign')
+    .mockImplementation((algorithm, key, data) => clock.track(sign(algorithm, key, data)));
+  const importKeySpy = vi
+    .spyOn(subtle, 'importKey')
+    .mockImplementation(((...args: unknown[]) =>
+      clock.track(importKey(...args))) as typeof subtle.importKey);
+  const generateKeySpy = vi
+    .spyOn(subtle, 'generateKey')
+    .mockImplementation(((...args: unknown[]) =>
+      clock.track(generateKey(...args))) as typeof subtle.generateKey);
   // Ids decide orders too (IndexedDB returns equal index keys by primary key): seed them.
   const ids = rng.fork('uuid');
   const hex = (n: number) => Array.from({ length: n }, () => ids.int(0, 15).toString(16)).join('');
@@ -408,6 +426,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     clock.uninstall();
     process.off('unhandledRejection', onRejection);
     digestSpy.mockRestore();
+    signSpy.mockRestore();
+    importKeySpy.mockRestore();
+    generateKeySpy.mockRestore();
     uuidSpy.mockRestore();
     consoleError.mockRestore();
     consoleWarn.mockRestore();
