@@ -39,6 +39,21 @@ const words = {
     'work-order': '差评工单',
     'ratings-export': '导出评价',
   } satisfies Record<AuditAction, string>,
+  /** What the hall server writes itself (on the hall's 管理 page: logins and window work). */
+  hallActions: {
+    login: '登录',
+    logout: '退出登录',
+    'login-refused': '登录密码错误',
+    'login-locked': '登录锁定',
+    'login-refused-locked': '锁定期间拒绝登录',
+    forbidden: '越权操作被拒绝',
+    'kiosk-register': '登记终端',
+    'call-next': '叫号',
+    recall: '重呼',
+    skip: '过号',
+    transfer: '转移',
+    finish: '办结',
+  } as Partial<Record<string, string>>,
   export: '导出 CSV',
   exporting: '正在导出…',
   exported: (file: string, count: number) => `已导出 ${count} 条记录：${file}`,
@@ -141,7 +156,7 @@ export function AuditSection() {
             <tr key={entry.seq}>
               <th scope="row">{entry.seq}</th>
               <td>{hallDateTimeText(new Date(entry.at), timeZone)}</td>
-              <td>{words.actions[entry.action] ?? entry.action}</td>
+              <td>{actionName(entry.action)}</td>
               <td>{entry.subject}</td>
               <JsonCell value={entry.before} />
               <JsonCell value={entry.after} />
@@ -170,4 +185,13 @@ function jsonText(value: unknown): string | null {
     // A value JSON cannot write (a cycle, a BigInt) is still shown rather than hiding the line.
     return String(value);
   }
+}
+
+/** An action's name in Chinese: the console's own, the hall server's, or as written. */
+function actionName(action: string): string {
+  return (
+    (words.actions as Partial<Record<string, string>>)[action] ??
+    words.hallActions[action] ??
+    action
+  );
 }

@@ -484,6 +484,24 @@ describe('SettingsSection', () => {
 });
 
 describe('AuditSection', () => {
+  it('names the hall server’s own lines (logins, window work) in Chinese, and an unknown one as written', async () => {
+    const log = (['login', 'call-next', 'something-new'] as const).map((action, i) => ({
+      seq: i + 1,
+      at: NOW.toISOString(),
+      kioskId: 'admin',
+      action: action as unknown as AuditEntry['action'],
+      subject: '',
+      before: null,
+      after: null,
+    }));
+    servicesWith({ admin: fakeAdmin({}, log) });
+    await show(AuditSection);
+    const names = [...root.querySelectorAll('tbody tr')].map((r) => r.textContent ?? '');
+    expect(names[0]).toContain('something-new');
+    expect(names[1]).toContain('叫号');
+    expect(names[2]).toContain('登录');
+  });
+
   it('lists newest first, cuts long values, exports CSV and audits the export', async () => {
     const long = { text: 'x'.repeat(200) };
     const log: AuditEntry[] = [1, 2].map((seq) => ({
