@@ -12,7 +12,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import { openHallStore, type HallConfig } from '../../hall-server/store';
 import { dropDatabase, freshDatabase, postgresForTests } from './postgres';
 import { demoHallConfig } from './storeBackends';
 import { freePort } from './freePort';
+import { keepAliveAgent, send } from './nodeHttp';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HALL = 'kill';
@@ -48,43 +48,7 @@ function killHall(): HallConfig {
 }
 
 /** Keep-alive connections, one per kiosk: node:http costs the busy machine less than fetch. */
-const agent = new Agent({ keepAlive: true, maxSockets: KIOSKS });
-
-/** A POST that resolves with the status and body, or rejects when the connection fails. */
-function post(
-  port: number,
-  path: string,
-  token: string,
-  body: string,
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        agent,
-        timeout: 5000,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(body),
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-        response.on('error', reject);
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', reject);
-    request.end(body);
-  });
-}
+const agent = keepAliveAgent(KIOSKS);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -158,12 +122,12 @@ async function runKillTest(env: Record<string, string>, seed: () => Promise<void
     for (let attempt = 0; ; attempt++) {
       if (attempt > 2000) throw new Error(`request ${requestId} never answered`);
       try {
-        const response = await post(
-          server.port,
-          '/api/queue/tickets',
-          `kill-token-${kiosk}`,
-          JSON.stringify({ serviceCode, kioskId: `kiosk-${kiosk}`, requestId }),
-        );
+        const response = await send(server.port, 'POST', '/api/queue/tickets', {
+          token: `kill-token-${kiosk}`,
+          body: { serviceCode, kioskId: `kiosk-${kiosk}`, requestId },
+          agent,
+          timeoutMs: 5000,
+        });
         const body = JSON.parse(response.text) as { ticket?: HallTicket; repeated?: boolean };
         if ((response.status === 201 || response.status === 200) && body.ticket) {
           if (body.repeated) repeatedAnswers += 1;
