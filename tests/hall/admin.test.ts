@@ -18,7 +18,7 @@ import {
   type WorkOrder,
 } from '../../domain';
 import { MIGRATIONS, SqliteDriver, migrate, type HallStore } from '../../hall-server/store';
-import { BACKENDS, demoHallConfig, useStore } from './storeBackends';
+import { describeOnBackends, demoHallConfig, useStore } from './storeBackends';
 import { testHall, type TestHall } from './httpSupport';
 
 vi.setConfig({ testTimeout: 20_000 });
@@ -63,11 +63,7 @@ function orderOf(r: Rating): WorkOrder {
   };
 }
 
-describe.each(BACKENDS)('hall staff console data on $name', (backend) => {
-  if (backend.skip) {
-    it.skip(`skipped: ${backend.skip}`, () => undefined);
-    return;
-  }
+describeOnBackends('hall staff console data on $name', (backend) => {
   const store = useStore(backend);
   let hall: TestHall;
   let admin: string;
@@ -468,11 +464,7 @@ describe.each(BACKENDS)('hall staff console data on $name', (backend) => {
   });
 });
 
-describe.each(BACKENDS)('the hall works by the settings staff saved, on $name', (backend) => {
-  if (backend.skip) {
-    it.skip(`skipped: ${backend.skip}`, () => undefined);
-    return;
-  }
+describeOnBackends('the hall works by the settings staff saved, on $name', (backend) => {
   const store = useStore(backend);
   let hall: TestHall;
   beforeAll(async () => {
@@ -529,11 +521,7 @@ describe.each(BACKENDS)('the hall works by the settings staff saved, on $name', 
   });
 });
 
-describe.each(BACKENDS)('the hall’s card-key secret on $name', (backend) => {
-  if (backend.skip) {
-    it.skip(`skipped: ${backend.skip}`, () => undefined);
-    return;
-  }
+describeOnBackends('the hall’s card-key secret on $name', (backend) => {
   const store = useStore(backend);
   let hall: TestHall;
   beforeAll(async () => {

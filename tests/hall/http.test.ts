@@ -12,7 +12,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '../../hall-server/auth';
 import { mountFiles } from '../../hall-server/files';
-import { at, BACKENDS, useStore } from './storeBackends';
+import { at, describeOnBackends, useStore } from './storeBackends';
 import { OPEN_MORNING, requestId, testHall, type TestHall } from './httpSupport';
 
 // A busy machine (the suite's other files, PostgreSQL) may slow a test past the default 5 s.
@@ -25,11 +25,7 @@ function ticket(serviceCode: string, extra: Record<string, unknown> = {}) {
   return { serviceCode, kioskId: 'kiosk-01', requestId: requestId(), ...extra };
 }
 
-describe.each(BACKENDS)('hall HTTP API on $name', (backend) => {
-  if (backend.skip) {
-    it.skip(`skipped: ${backend.skip}`, () => undefined);
-    return;
-  }
+describeOnBackends('hall HTTP API on $name', (backend) => {
   const store = useStore(backend);
   let hall: TestHall;
   let admin: string;

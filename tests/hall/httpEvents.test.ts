@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HallEvents } from '../../hall-server/events';
-import { BACKENDS, useStore, type Opened } from './storeBackends';
+import { BACKENDS, describeOnBackends, useStore, type Opened } from './storeBackends';
 import { OPEN_MORNING, requestId, SseReader, testHall, type TestHall } from './httpSupport';
 
 // A busy machine (the suite's other files, PostgreSQL) may slow a test past the default 5 s.
@@ -43,11 +43,7 @@ const numbersOf = (reader: SseReader) =>
     (m) => (JSON.parse(m.data ?? '{}') as { ticket: { number: string } }).ticket.number,
   );
 
-describe.each(BACKENDS)('hall event stream on $name', (backend) => {
-  if (backend.skip) {
-    it.skip(`skipped: ${backend.skip}`, () => undefined);
-    return;
-  }
+describeOnBackends('hall event stream on $name', (backend) => {
   const store = useStore(backend);
   let hall: TestHall;
   beforeAll(async () => {

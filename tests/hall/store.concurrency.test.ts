@@ -7,9 +7,9 @@
  * rate and p99 it prints are for the report; the speed goals are checked by `npm run bench`.
  */
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { HallConfig, HallStore, IssueOutcome } from '../../hall-server/store';
-import { BACKENDS, demoHallConfig } from './storeBackends';
+import { describeOnBackends, demoHallConfig } from './storeBackends';
 
 const KIOSKS = 50;
 const PER_KIOSK = 100;
@@ -44,12 +44,7 @@ function ticketOf(outcome: IssueOutcome) {
   return outcome;
 }
 
-describe.each(BACKENDS)('50 kiosks, 5,000 tickets at once on $name', (backend) => {
-  if (backend.skip) {
-    it.skip(backend.skip, () => {});
-    return;
-  }
-
+describeOnBackends('50 kiosks, 5,000 tickets at once on $name', (backend) => {
   it('numbers every ticket once, gap-free per service, and answers each requestId once', async () => {
     // SQLite lives beside its one server; PostgreSQL may serve a hall from several.
     const { stores, close } = await backend.open({

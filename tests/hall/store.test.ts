@@ -14,7 +14,7 @@ import {
   type HallTicket,
   type IssueTicket,
 } from '../../hall-server/store';
-import { BACKENDS, at, demoHallConfig, newHallId, useStore } from './storeBackends';
+import { describeOnBackends, at, demoHallConfig, newHallId, useStore } from './storeBackends';
 
 /** A Monday: a working day of the demo hall. */
 const MON = '2026-12-07';
@@ -81,11 +81,7 @@ describe('openRawAllocation (the benchmark’s raw SQLite)', () => {
   });
 });
 
-describe.each(BACKENDS)('hall store on $name', (backend) => {
-  if (backend.skip) {
-    it.skip(backend.skip, () => {});
-    return;
-  }
+describeOnBackends('hall store on $name', (backend) => {
   const store = useStore(backend);
 
   async function newHall(change?: (config: HallConfig) => HallConfig): Promise<string> {

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parseKioskConfig } from '../../domain';
 import {
   DEMO_CONFIG_FILE,
@@ -130,4 +130,18 @@ export function newHallId(): string {
 /** A moment by the hall's clock (Asia/Shanghai, UTC+8): `at('2026-12-07', '09:00')`. */
 export function at(date: string, time: string): Date {
   return new Date(`${date}T${time.length === 5 ? `${time}:00` : time}+08:00`);
+}
+
+/**
+ * `describe` once per backend (`$name` in the title names it). A backend that cannot run here
+ * (PostgreSQL missing outside CI) shows as one skipped test saying why, not as silence.
+ */
+export function describeOnBackends(title: string, body: (backend: Backend) => void): void {
+  describe.each(BACKENDS)(title, (backend) => {
+    if (backend.skip) {
+      it.skip(`skipped: ${backend.skip}`, () => undefined);
+      return;
+    }
+    body(backend);
+  });
 }
