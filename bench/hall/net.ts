@@ -4,7 +4,8 @@
  * than fetch) and a plain Server-Sent Events reader.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type Agent } from 'node:http';
+import { keepAliveAgent, send } from '../../tests/hall/nodeHttp';
 import { freePort } from '../../tests/hall/freePort';
 
 export { freePort };
@@ -65,6 +66,23 @@ export class HallServer {
 }
 
 export { keepAliveAgent, send, type Reply } from '../../tests/hall/nodeHttp';
+
+/**
+ * A keep-alive agent with `sockets` connections already open (kiosks keep theirs for the day).
+ * Node accepts about one new connection per turn of the server's event loop, so 50 connections
+ * opened while the server is busy take up to a second to be accepted: that is a cost of the
+ * moment a kiosk starts, not of each ticket, and is kept out of the timings.
+ */
+export async function connectedAgent(port: number, sockets: number): Promise<Agent> {
+  const agent = keepAliveAgent(sockets);
+  await Promise.all(
+    Array.from({ length: sockets }, async () => {
+      const reply = await send(port, 'GET', '/api/health', { agent });
+      if (reply.status !== 200) throw new Error(`GET /api/health: ${reply.status}`);
+    }),
+  );
+  return agent;
+}
 
 export interface SseEvent {
   id: number | null;

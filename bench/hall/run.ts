@@ -13,6 +13,7 @@
  * plus one bare commit (what a durable commit costs on this disk) on each database.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Agent } from 'node:http';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,7 @@ import {
   type HallStore,
 } from '../../hall-server/store';
 import { benchPostgres } from './postgres';
-import { HallServer, SseClient, keepAliveAgent, send, sleep, type SseEvent } from './net';
+import { HallServer, SseClient, connectedAgent, send, sleep, type SseEvent } from './net';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const argv = process.argv.slice(2);
@@ -41,7 +42,7 @@ const KIOSKS = 50;
 const TICKETS = quick ? 1000 : 5000;
 /** Offered loads (tickets per second over all 50 kiosks) and how long each is held. */
 const RATES = [
-  { perSecond: 20, seconds: quick ? 5 : 20 },
+  { perSecond: 20, seconds: quick ? 5 : 60 },
   { perSecond: 100, seconds: quick ? 4 : 20 },
   { perSecond: 500, seconds: quick ? 2 : 4 },
 ];
@@ -184,13 +185,7 @@ function issueBody(k: number, i: number) {
   };
 }
 
-async function issueOnce(
-  server: HallServer,
-  hallId: string,
-  k: number,
-  i: number,
-  agent: ReturnType<typeof keepAliveAgent>,
-) {
+async function issueOnce(server: HallServer, hallId: string, k: number, i: number, agent: Agent) {
   const reply = await send(server.port, 'POST', '/api/queue/tickets', {
     token: kioskToken(hallId, k),
     body: issueBody(k, i),
@@ -205,7 +200,7 @@ async function issueOnce(
 
 /** 50 kiosks, each sending its next request as soon as the last is answered. */
 async function closedLoop(server: HallServer, hallId: string, total: number): Promise<LoadResult> {
-  const agent = keepAliveAgent(KIOSKS);
+  const agent = await connectedAgent(server.port, KIOSKS);
   const latencies: number[] = [];
   const numbers = new Set<string>();
   const started = performance.now();
@@ -236,7 +231,9 @@ async function openLoop(
   perSecond: number,
   seconds: number,
 ): Promise<LoadResult> {
-  const agents = Array.from({ length: KIOSKS }, () => keepAliveAgent(4));
+  const agents = await Promise.all(
+    Array.from({ length: KIOSKS }, () => connectedAgent(server.port, 1)),
+  );
   const schedule: { at: number; kiosk: number; i: number }[] = [];
   const perKiosk = perSecond / KIOSKS;
   for (let k = 0; k < KIOSKS; k++) {
@@ -286,7 +283,7 @@ async function callToDisplay(
   displays: number,
   calls: number,
 ): Promise<CallResult> {
-  const agent = keepAliveAgent(KIOSKS);
+  const agent = await connectedAgent(server.port, KIOSKS);
   // Queue the tickets to call.
   for (let i = 0; i < calls; i += KIOSKS)
     await Promise.all(
@@ -355,7 +352,7 @@ async function callToDisplay(
 // ── raw SQLite and bare commits ─────────────────────────────────────────────────────────────
 
 function rawSqlite(dir: string, total: number): Promise<LoadResult & { cpuMs: number }> {
-  return openRawAllocation(join(dir, 'raw.sqlite3'), benchHall()).then((raw) => {
+  return openRawAllocation(join(dir, 'raw.sqlite3'), benchHall()).then(async (raw) => {
     const now = new Date(CLOCK);
     try {
       for (let i = 0; i < 50; i++) raw.allocate({ serviceCode: 'service-1', kioskId: 'warm', now });
@@ -380,7 +377,7 @@ function rawSqlite(dir: string, total: number): Promise<LoadResult & { cpuMs: nu
         cpuMs: (cpu.user + cpu.system) / 1000 / total,
       };
     } finally {
-      raw.close();
+      await raw.close();
     }
   });
 }

@@ -4,7 +4,8 @@
  * statement for statement (allocationSql.ts), but straight on better-sqlite3: one synchronous
  * IMMEDIATE transaction per ticket with synchronous=FULL, no queue, no async, no HTTP. It applies
  * no rule but the counter: the issuing hours and quotas are the store's (give the hall's services
- * room). Its rate is the ceiling the hall server's rate is compared with.
+ * room). Its rate is the ceiling the hall server's rate is compared with. Its WAL checkpoints run
+ * in a worker thread as the server's do (sqliteCheckpointer.ts), so both pay the same for them.
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -19,6 +20,7 @@ import {
 } from './allocationSql';
 import type { HallConfig } from './hallStore';
 import { SqlHallStore } from './sqlHallStore';
+import { startCheckpointer } from './sqliteCheckpointer';
 import { SqliteDriver } from './sqliteDriver';
 
 export interface RawAllocation {
@@ -30,7 +32,7 @@ export interface RawAllocation {
     requestId?: string;
     now: Date;
   }): string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Creates (migrates and configures) the hall in `file`, then allocates on it raw. */
@@ -48,6 +50,7 @@ export async function openRawAllocation(
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  const checkpointer = startCheckpointer(db, file);
   const statements = {
     hall: db.prepare(hallForWrite('sqlite')),
     issued: db.prepare(ISSUED_SO_FAR),
@@ -128,6 +131,9 @@ export async function openRawAllocation(
   return {
     hallId,
     allocate: (request) => allocate.immediate(request),
-    close: () => db.close(),
+    close: async () => {
+      await checkpointer.stop();
+      db.close();
+    },
   };
 }

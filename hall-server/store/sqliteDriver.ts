@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CommitQueue, type SqlSession } from './commitQueue';
+import { startCheckpointer, type Checkpointer } from './sqliteCheckpointer';
 import type { SqlDriver, SqlTx, SqlValue } from './sqlDriver';
 
 /**
@@ -11,12 +12,14 @@ import type { SqlDriver, SqlTx, SqlValue } from './sqlDriver';
  * therefore queue behind one another in-process and never interleave, and those that queued
  * while one ran commit together (commitQueue.ts). Each batch begins IMMEDIATE, taking the file's
  * write lock at once; another process on the same file waits up to busy_timeout, then retries.
+ * WAL checkpoints run in a worker thread (sqliteCheckpointer.ts), not inside a request's COMMIT.
  */
 export class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite' as const;
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
   readonly #queue: CommitQueue;
+  readonly #checkpointer: Checkpointer | null;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -25,6 +28,7 @@ export class SqliteDriver implements SqlDriver {
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('busy_timeout = 5000');
     this.#db.pragma('foreign_keys = ON');
+    this.#checkpointer = file === ':memory:' ? null : startCheckpointer(this.#db, file);
     const statement = (sql: string) => this.#statement(sql);
     const tx: SqlTx = {
       all: <Row>(sql: string, params: readonly SqlValue[] = []) =>
@@ -64,6 +68,7 @@ export class SqliteDriver implements SqlDriver {
 
   async close(): Promise<void> {
     await this.#queue.idle();
+    await this.#checkpointer?.stop();
     this.#db.close();
   }
 }

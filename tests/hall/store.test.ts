@@ -54,7 +54,7 @@ describe('openRawAllocation (the benchmark’s raw SQLite)', () => {
       const numbers = ['tax', 'tax', BR].map((serviceCode) =>
         raw.allocate({ serviceCode, kioskId: 'kiosk-01', now: at(MON, '09:00') }),
       );
-      raw.close();
+      await raw.close();
       expect(numbers).toEqual(['B001', 'B002', 'A001']);
       const store = new SqlHallStore(new SqliteDriver(file));
       const tickets = await store.tickets(raw.hallId, MON);
