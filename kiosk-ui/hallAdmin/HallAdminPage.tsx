@@ -268,6 +268,7 @@ function SignedIn({
       queue,
       journal: null,
       faceLockout: null,
+      hallWide: true,
     });
     return { services, staffFetch, queue };
   }, [session, fileConfig]);

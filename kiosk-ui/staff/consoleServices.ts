@@ -29,6 +29,11 @@ export interface ConsoleServices {
   queue: QueueService;
   journal: PrintJournal | null;
   faceLockout: FaceLockout | null;
+  /**
+   * The hall server's 管理 page: the sections speak of the hall, not of one kiosk (终端设置 shows
+   * no kiosk id or device profile: those are each kiosk's own).
+   */
+  hallWide?: boolean;
   now: () => Date;
   /** Appends a line to the audit log (never fails the change it records: it is logged). */
   audit: (record: AuditRecord) => Promise<void>;

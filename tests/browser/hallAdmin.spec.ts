@@ -135,6 +135,9 @@ test.describe('with axe', () => {
     await page.getByRole('button', { name: '终端设置' }).click();
     const telephone = page.getByLabel('大厅咨询电话');
     await expect(telephone).toBeEditable();
+    // The settings are the hall's: no one kiosk's id or devices here.
+    await expect(page.getByText('对本大厅的所有终端生效')).toBeVisible();
+    await expect(page.getByText('终端编号')).toHaveCount(0);
     await telephone.fill('0571-12345678');
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByText('已保存到大厅服务器。')).toBeVisible();
@@ -198,6 +201,9 @@ test('pictures: the 管理 page', PICTURES, async ({ page }) => {
   await page.getByRole('button', { name: '今日概况' }).click();
   await expect(page.getByRole('heading', { name: '今日概况', level: 2 })).toBeVisible();
   await shot(page, 'hall-admin-today');
+  await page.getByRole('button', { name: '终端设置' }).click();
+  await expect(page.getByText('对本大厅的所有终端生效')).toBeVisible();
+  await shot(page, 'hall-admin-settings', { fullPage: true });
   await page.getByRole('button', { name: '审计日志' }).click();
   await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
   await shot(page, 'hall-admin-audit');

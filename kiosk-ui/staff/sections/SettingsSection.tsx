@@ -46,6 +46,8 @@ const words = {
     string
   >,
   profileNote: '改设备配置需重新输入密码，暂不支持。',
+  hallWideNote:
+    '这里的设置对本大厅的所有终端生效；各终端的编号和设备配置请在该终端的管理台查看。These settings apply to every kiosk of the hall; each kiosk’s id and devices are on its own console.',
 };
 
 /** What the form edits, as staff type it. */
@@ -69,7 +71,7 @@ type Outcome =
 
 /** 终端设置: the hall's name and telephone, the idle timeouts and the default language. */
 export function SettingsSection() {
-  const running = useConsole().services.config;
+  const { config: running, hallWide } = useConsole().services;
   const { settings: stored, config, unreadable, saveSettings } = useStaffSettings();
   // The form's values as shown from what the kiosk will start with (what a change is measured
   // from), and as staff type them.
@@ -263,14 +265,20 @@ export function SettingsSection() {
         </form>
       )}
 
-      <h3>{words.fixedTitle}</h3>
-      <dl>
-        <dt>{words.kioskId}</dt>
-        <dd>{running.kioskId}</dd>
-        <dt>{words.deviceProfile}</dt>
-        <dd>{words.profiles[running.devices]}</dd>
-      </dl>
-      <p class="staff-note">{words.profileNote}</p>
+      {hallWide ? (
+        <p class="staff-note">{words.hallWideNote}</p>
+      ) : (
+        <>
+          <h3>{words.fixedTitle}</h3>
+          <dl>
+            <dt>{words.kioskId}</dt>
+            <dd>{running.kioskId}</dd>
+            <dt>{words.deviceProfile}</dt>
+            <dd>{words.profiles[running.devices]}</dd>
+          </dl>
+          <p class="staff-note">{words.profileNote}</p>
+        </>
+      )}
     </>
   );
 }
