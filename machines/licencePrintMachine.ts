@@ -49,8 +49,31 @@ export interface LicencePrintContext extends DocumentFlowFields {
 
 const unprovided = unprovidedActor('licencePrintMachine');
 
-/** The journal entries and pages of a licence's printable sheets: printed pages and previews. */
+/** The last plan of each offer, for the setup and card it was made with. */
+const plans = new WeakMap<
+  LicenceOffer,
+  { setup: DocumentFlowSetup; card: IdCardRecord; planned: PlannedPrint[] }
+>();
+
+/**
+ * The journal entries and pages of a licence's printable sheets: printed pages and previews.
+ * Pure, and kept per offer: the view prepares the previews of the offered licences while the list
+ * is shown (kiosk-ui/steps/previewRaster.ts), and the tap then takes the same plan, the same
+ * pages, without drawing them again.
+ */
 export function planLicence(
+  offer: LicenceOffer,
+  setup: DocumentFlowSetup,
+  card: IdCardRecord,
+): PlannedPrint[] {
+  const kept = plans.get(offer);
+  if (kept && kept.setup === setup && kept.card === card) return kept.planned;
+  const planned = drawLicence(offer, setup, card);
+  plans.set(offer, { setup, card, planned });
+  return planned;
+}
+
+function drawLicence(
   offer: LicenceOffer,
   setup: DocumentFlowSetup,
   card: IdCardRecord,

@@ -22,9 +22,36 @@ test('a legal representative prints 1 正本 + 1 副本; after a reload a second
   await page.getByRole('button', { name: /北京云杉数字科技有限公司/ }).click();
   await expect(page.getByText('共 2 张')).toBeVisible();
   await expect(page.locator('.document-preview img')).toHaveCount(2);
+  // The preview shows bitmaps drawn while the list was shown (issue 16), not the SVG pages.
+  const shown = await page
+    .locator('.document-preview img')
+    .evaluateAll((images) => images.map((i) => (i as HTMLImageElement).src));
+  expect(shown.every((src) => src.startsWith('blob:'))).toBe(true);
   await page.getByRole('button', { name: '确认打印' }).click();
   await expect(page.getByText('请取走您的证照')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('已打印 2 张。')).toBeVisible();
+  await page.getByRole('button', { name: '完成' }).click();
+  // The flow is over: the bitmaps of the citizen's licence are gone with it (an image of a
+  // revoked object URL no longer loads; fetch() could not tell: the CSP refuses it blob: URLs).
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (urls) =>
+          Promise.all(
+            urls.map(
+              (url) =>
+                new Promise<string>((resolve) => {
+                  const image = new Image();
+                  image.onload = () => resolve('kept');
+                  image.onerror = () => resolve('revoked');
+                  image.src = url;
+                }),
+            ),
+          ),
+        shown,
+      ),
+    )
+    .toEqual(['revoked', 'revoked']);
 
   const printed = await documents(page);
   expect(printed.map((d) => d.title)).toEqual(['营业执照（正本）', '营业执照（副本）']);

@@ -9,7 +9,7 @@ import { createMockDevices } from '../../device-adapters/mock';
 import { MockLicenceRegistry, SEED_ENTERPRISES } from '../../stores/registry';
 import { wireLicencePrintFlow } from '../../kiosk-ui/flows/licencePrint/wiring';
 import { DeviceError } from '../../device-adapters';
-import { printOutcome } from '../../machines';
+import { planLicence, printOutcome } from '../../machines';
 import { identityServices } from '../support/identityServices';
 
 const config = { ...DEFAULT_KIOSK_CONFIG, kioskId: 'kiosk-test' };
@@ -80,6 +80,23 @@ describe('证照打印 (licencePrintMachine wired to the mocks and an IndexedDB 
     await waitFor(flow, (s) => s.status === 'done');
     expect(flow.getSnapshot().output).toEqual({ outcome: 'done' });
     expect(flow.getSnapshot().context.card).toBeNull();
+  });
+
+  it('takes, on choosing a licence, the plan the view prepared its previews from (planLicence keeps it per offer)', async () => {
+    const r = rig();
+    const flow = r.start();
+    await verifyAs(r, flow);
+    const { printables, setup, card } = flow.getSnapshot().context;
+    const offer = must(printables?.licences.find((o) => o.licence.issuance.id === ISSUANCE));
+    // What the view draws while the list is shown.
+    const prepared = planLicence(offer, must(setup), must(card));
+    flow.send({ type: 'user.selectLicence', issuanceId: ISSUANCE });
+    await waitFor(flow, (s) => s.matches('preview'));
+    expect(flow.getSnapshot().context.planned).toBe(prepared);
+    // Another setup (another visit's moment of printing) is planned again, not taken.
+    const later = { ...must(setup), printedAt: `${must(setup).printedAt} later` };
+    expect(planLicence(offer, later, must(card))).not.toBe(prepared);
+    expect(planLicence(offer, later, must(card))).toEqual(planLicence(offer, later, must(card)));
   });
 
   it('three face mismatches end in a polite refusal and nothing is shown or printed', async () => {

@@ -1,5 +1,6 @@
+import { useEffect } from 'preact/hooks';
 import type { ActorRefFrom } from 'xstate';
-import type { LicencePrintMachine } from '../../../machines';
+import { planLicence, type LicencePrintMachine } from '../../../machines';
 import { EventButton } from '../../components/EventButton';
 import { FailureNotice } from '../../components/FailureNotice';
 import { FailurePanel, WaitingPanel } from '../../components/StepPanels';
@@ -7,6 +8,7 @@ import { useStep } from '../../components/useStep';
 import { useLocalised, useMessages } from '../../session';
 import { DocumentPreview } from '../../steps/DocumentPreview';
 import { DocumentSteps, DocumentsPrinted } from '../../steps/DocumentSteps';
+import { nextIdle, usePreviewRaster } from '../../steps/previewRaster';
 import { licenceMessages } from './messages';
 
 type LicenceRef = ActorRefFrom<LicencePrintMachine>;
@@ -17,6 +19,29 @@ export function LicencePrintView({ flow }: { flow: LicenceRef }) {
   const m = useLocalised(licenceMessages);
   const s = useStep(flow);
   const c = s.context;
+  const raster = usePreviewRaster();
+
+  // While the list is shown, the previews of the offered licences are drawn in idle time (the
+  // same plans the tap takes: planLicence keeps them), so choosing one shows it at once.
+  const choosing = s.name === 'choose';
+  useEffect(() => {
+    const { printables, setup, card } = c;
+    if (!choosing || !printables || !setup || !card) return;
+    let stopped = false;
+    void (async () => {
+      for (const offer of printables.licences) {
+        if (!offer.sheets.some((sheet) => sheet.printable)) continue;
+        // One licence's pages drawn per idle period: a tap in between is answered first.
+        await nextIdle();
+        if (stopped) return;
+        for (const planned of planLicence(offer, setup, card))
+          for (const page of planned.preview) void raster.prepare(page);
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [choosing, c.printables, c.setup, c.card, raster]);
 
   return (
     <main class="flow" aria-labelledby="flow-title">
@@ -112,7 +137,7 @@ export function LicencePrintView({ flow }: { flow: LicenceRef }) {
       {s.name === 'preview' && (
         <section class="flow__step">
           <p class="flow__prompt">{m.previewHint(c.planned.length)}</p>
-          <DocumentPreview planned={c.planned} label={m.previewTitle} />
+          <DocumentPreview planned={c.planned} label={m.previewTitle} raster={raster} />
           <div class="flow__actions">
             <EventButton step={s} event={{ type: 'user.back' }} look="secondary">
               {t.nav.back}
