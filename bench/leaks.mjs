@@ -37,7 +37,8 @@ import { KIOSK_VIEWPORT, ROOT, row } from './common.mjs';
 import { DEFAULT_FLOWS, FLOWS, emptyTray, openKiosk, planVisit, playVisit } from './visits.mjs';
 
 const SECTION = 'leaks';
-const MONDAY_MORNING = '2026-11-23T09:30:00';
+// In the hall's time zone (Asia/Shanghai): without it the browser's own (UTC here) made it 17:30.
+const MONDAY_MORNING = '2026-11-23T09:30:00+08:00';
 const RESULTS = join(ROOT, 'bench', 'results', 'leaks.json');
 
 function readOptions(argv, quick) {

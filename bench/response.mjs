@@ -19,9 +19,11 @@ const tapFirst = (label, selector) => ({ kind: 'tap', label, selector });
 const device = (call, argument) => ({ kind: 'device', call, argument });
 const digits = (label, text) => [...text].map((d) => tap(label, d));
 
-// Office hours on a Monday for 取号; 2 a.m. for 预约 (the slots of the coming working day).
-const MONDAY_MORNING = '2026-11-23T10:00:00';
-const MONDAY_NIGHT = '2026-11-23T02:00:00';
+// Office hours on a Monday for 取号; 2 a.m. for 预约 (the slots of the coming working day). In the
+// hall's time zone (Asia/Shanghai): without it the browser's own (UTC on CI) made 10:00 into 18:00,
+// after the windows close, and 取号 could not be driven.
+const MONDAY_MORNING = '2026-11-23T10:00:00+08:00';
+const MONDAY_NIGHT = '2026-11-23T02:00:00+08:00';
 
 /** @type {Record<string, { now: string, steps: object[] }>} */
 export const FLOWS = {
@@ -32,6 +34,9 @@ export const FLOWS = {
       device('idCard.insert', 'adult'),
       tap('no priority 不需要', '不需要，直接取号'),
       tap('ticket 完成', '完成'),
+      // 好差评 (issue 14) follows the ticket: a level, then its 完成.
+      tap('rating 非常满意', '非常满意'),
+      tap('rating 完成', '完成'),
       device('idCard.remove'),
       tap('goodbye 完成', '完成'),
     ],
@@ -57,6 +62,7 @@ export const FLOWS = {
       tap('拍摄 back', '拍摄'),
       tap('打印复印件', '打印复印件'),
       tap('take paper 完成', '完成'),
+      tap('rating 不评价', '不评价'),
       tap('goodbye 完成', '完成'),
     ],
   },
@@ -69,6 +75,41 @@ export const FLOWS = {
       tap('finished 完成', '完成'),
       device('idCard.remove'),
       tap('goodbye 完成', '完成'),
+    ],
+  },
+  items: {
+    now: MONDAY_MORNING,
+    steps: [
+      tap('个人：刷身份证办理', '个人：刷身份证办理'),
+      device('idCard.insert', 'adult'),
+      tap('choose item', /个人社会保险参保证明打印/),
+      tap('打印办理结果', '打印办理结果'),
+      tap('finished 完成', '完成'),
+      device('idCard.remove'),
+      tap('goodbye 完成', '完成'),
+    ],
+  },
+  guide: {
+    now: MONDAY_MORNING,
+    steps: [
+      tap('搜索事项', '搜索事项'),
+      // Pinyin initials on the on-screen keyboard: b d c finds the 不动产 items.
+      tapFirst('keyboard key', '.keyboard__keys [data-skbtn="b"]'),
+      tapFirst('keyboard key', '.keyboard__keys [data-skbtn="d"]'),
+      tapFirst('keyboard key', '.keyboard__keys [data-skbtn="c"]'),
+      tapFirst('choose guide', '.guide-list__item'),
+      tap('打印一次性告知书', '打印一次性告知书'),
+      tap('take guide 完成', '完成'),
+      tap('goodbye 完成', '完成'),
+    ],
+  },
+  progress: {
+    now: MONDAY_MORNING,
+    steps: [
+      tap('刷身份证查看我的申请', '刷身份证查看我的申请'),
+      device('idCard.insert', 'adult'),
+      tap('progress 完成', '完成'),
+      device('idCard.remove'),
     ],
   },
   realEstate: {
@@ -135,6 +176,10 @@ async function tapHomeTiles(page, baseUrl, params = {}, beforeTaps = async () =>
     await closeSample(page, sample);
     samples.set(label, [...(samples.get(label) ?? []), sample]);
   };
+  // A citizen walks up to a kiosk that has stood at attract: attract lays out home unseen in its
+  // first idle second (App.tsx HomeWarmup), so the tap comes 2 s after attract is up. The tap
+  // that comes at once, before that, is the start section's `tap → home interactive`.
+  await sleep(2000);
   await add(
     'attract → home (wake tap)',
     await timedTap(page, page.locator('button.attract__wake')),

@@ -34,7 +34,8 @@ import {
 
 const SECTION = 'soak';
 /** A Monday in office hours: 取号 gives numbers (the page's Date only; timers run at their pace). */
-const MONDAY_MORNING = '2026-11-23T09:30:00';
+// In the hall's time zone (Asia/Shanghai): without it the browser's own (UTC here) made it 17:30.
+const MONDAY_MORNING = '2026-11-23T09:30:00+08:00';
 const FULL_VISITS = 10_000;
 
 /** @param {string[]} argv @param {boolean} quick */
@@ -381,7 +382,7 @@ function visitRows(r) {
   const groups = new Map();
   for (const s of stuck) {
     const key = `${s.flow} at ${s.step} on “${s.screen.title}”`;
-    groups.set(key, (groups.get(key) ?? 0) + 1);
+    groups.set(key, [...(groups.get(key) ?? []), s.n]);
   }
   rows.push(
     row(
@@ -391,7 +392,11 @@ function visitRows(r) {
       'count',
       stuck.length === 0
         ? 'none: every visit came back to attract'
-        : [...groups].map(([k, c]) => `${c}× ${k}`).join('; ') +
+        : [...groups]
+            .map(
+              ([k, visits]) => `${visits.length}× ${k} (visits ${visits.slice(0, 5).join(', ')})`,
+            )
+            .join('; ') +
             ` (recovered by ${[...new Set(stuck.map((s) => s.recovered))].join(', ')})`,
     ),
   );

@@ -64,6 +64,7 @@ export const FLOWS = {
       // Asked only when the card does not already give priority (60 and over).
       { tap: '不需要，直接取号', optional: true },
       { tap: '完成', peak: true }, // the ticket: a new number, or the same one reprinted (补打)
+      { tap: '不评价', optional: true }, // 好差评, offered once per item and visit
       { card: null },
       { tap: '完成' }, // goodbye
     ],
@@ -96,6 +97,7 @@ export const FLOWS = {
       { tap: '拍摄' },
       { tap: '打印复印件', peak: true }, // both sides' pictures on screen
       { tap: '完成' },
+      { tap: '不评价', optional: true },
       { tap: '完成' },
     ],
   },
@@ -110,7 +112,48 @@ export const FLOWS = {
       { tap: /^不动产权属证明/ },
       { tap: '确认打印', peak: true }, // card read, face checked, the page previewed
       { tap: '完成' }, // 请取走您的证照
+      { tap: '不评价', optional: true },
       { card: null },
+      { tap: '完成' }, // goodbye
+    ],
+  },
+  items: {
+    label: '一证通办',
+    walkAwayAfter: 3,
+    steps: ({ index }) => [
+      { tap: /^一证通办/ },
+      { tap: '个人：刷身份证办理' },
+      { card: CERTIFICATE_HOLDERS[index % CERTIFICATE_HOLDERS.length] },
+      { tap: /个人社会保险参保证明打印/ },
+      { tap: '打印办理结果', peak: true }, // card read, the item's result on screen
+      { tap: '完成' },
+      { tap: '不评价', optional: true },
+      { card: null },
+      { tap: '完成' }, // goodbye
+    ],
+  },
+  guide: {
+    label: '办事指南',
+    walkAwayAfter: 3,
+    steps: () => [
+      { tap: /^办事指南/ },
+      { tap: '不动产' }, // the department
+      { tap: /^不动产登记/ },
+      { tap: '打印一次性告知书', peak: true },
+      { tap: '完成' },
+      { tap: '完成' }, // goodbye
+    ],
+  },
+  progress: {
+    label: '进度查询',
+    walkAwayAfter: 2,
+    steps: ({ person }) => [
+      { tap: /^进度查询/ },
+      { tap: '刷身份证查看我的申请' },
+      { card: person },
+      { tap: '完成', peak: true }, // the person's applications on screen; back home
+      { card: null },
+      { tap: '结束办理' },
       { tap: '完成' }, // goodbye
     ],
   },
@@ -135,7 +178,16 @@ export const FLOWS = {
 const CERTIFICATE_HOLDERS = ['adult', 'senior-60', 'long-term'];
 
 /** The default rotation of the soak and the leak benchmark: every flow the kiosk has. */
-export const DEFAULT_FLOWS = ['queue', 'appointment', 'idCopy', 'licencePrint', 'realEstate'];
+export const DEFAULT_FLOWS = [
+  'queue',
+  'appointment',
+  'idCopy',
+  'licencePrint',
+  'realEstate',
+  'items',
+  'guide',
+  'progress',
+];
 
 /** The n-th visit of a rotation over `flows`: its flow, person, service and phone. */
 export function planVisit(n, flows = DEFAULT_FLOWS) {
@@ -192,8 +244,14 @@ function findButtonInPage({ specs, timeout }) {
     (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
   const matches = (spec, name) =>
     'exact' in spec ? name === spec.exact : new RegExp(spec.source, spec.flags).test(name);
+  // Seen as a finger sees it: laid out and not hidden (attract lays out home once, unseen and
+  // inert, in its first idle second: those buttons have boxes but cannot be touched).
   const usable = (el) =>
-    !el.disabled && el.getAttribute('aria-disabled') !== 'true' && el.getClientRects().length > 0;
+    !el.disabled &&
+    el.getAttribute('aria-disabled') !== 'true' &&
+    el.getClientRects().length > 0 &&
+    !el.closest('[inert]') &&
+    el.checkVisibility({ visibilityProperty: true });
   const find = () => {
     const buttons = [...doc.querySelectorAll('button, [role="button"]')].filter(usable);
     for (let i = 0; i < specs.length; i++) {
