@@ -87,3 +87,50 @@ test('citizen screens refuse the context menu, selection and zoom gestures', asy
   // Pinch-zoom is refused by touch-action rather than by the viewport, which must stay zoomable for axe.
   expect(css).toEqual({ userSelect: 'none', touchAction: 'pan-x pan-y' });
 });
+
+test('attract lays out home once, unseen (issue 16): hidden, inert, out of the flow, gone after a frame', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const g = window as unknown as {
+      __warmups: { hidden: boolean; inert: boolean; tiles: number }[];
+      __warmupGone: number;
+    };
+    g.__warmups = [];
+    g.__warmupGone = 0;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes)
+          if (node instanceof HTMLElement && node.classList.contains('home-warmup'))
+            g.__warmups.push({
+              hidden: getComputedStyle(node).visibility === 'hidden',
+              inert: node.inert && node.getAttribute('aria-hidden') === 'true',
+              tiles: node.querySelectorAll('button.tile').length,
+            });
+        for (const node of record.removedNodes)
+          if (node instanceof HTMLElement && node.classList.contains('home-warmup'))
+            g.__warmupGone += 1;
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await openKiosk(page);
+  const state = () =>
+    page.evaluate(() => {
+      const g = window as unknown as { __warmups: unknown[]; __warmupGone: number };
+      return { warmups: g.__warmups, gone: g.__warmupGone };
+    });
+  await expect.poll(async () => (await state()).gone, { timeout: 10_000 }).toBe(1);
+  const { warmups } = await state();
+  expect(warmups).toHaveLength(1);
+  expect(warmups[0]).toMatchObject({ hidden: true, inert: true });
+  expect((warmups[0] as { tiles: number }).tiles).toBeGreaterThan(0);
+  await expect(page.locator('.home-warmup')).toHaveCount(0);
+  // Attract is still what shows, and the visit after it goes as ever; no second warm-up.
+  await expect(attractButton(page)).toBeVisible();
+  await wake(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，请选择要办理的业务');
+  await page.getByRole('button', { name: '结束办理' }).click();
+  await expect(attractButton(page)).toBeVisible();
+  await page.waitForTimeout(3000);
+  expect((await state()).warmups).toHaveLength(1);
+});
