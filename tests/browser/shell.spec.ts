@@ -130,6 +130,7 @@ test('attract lays out home once, unseen (issue 16): hidden, inert, out of the f
   await wake(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，请选择要办理的业务');
   await page.getByRole('button', { name: '结束办理' }).click();
+  await page.getByRole('button', { name: '完成' }).click(); // goodbye
   await expect(attractButton(page)).toBeVisible();
   await page.waitForTimeout(3000);
   expect((await state()).warmups).toHaveLength(1);
