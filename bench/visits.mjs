@@ -261,13 +261,19 @@ function findButtonInPage({ specs, timeout }) {
     return null;
   };
   const root = doc.getElementById('app') ?? doc.body;
-  const arm = () => {
+  // What a tap does shows as nodes or text that change, or the tapped button becoming disabled.
+  // Other attributes change at once, before the tap has been handled (the staff notice's
+  // `hidden`, the top bar's buttons disabled while a device works), and would let the next step
+  // find the same button again (身份证复印's 拍摄 for the front, tapped again as the back's).
+  const arm = (tapped) => {
     const watch = { changed: false, at: g.performance.now(), observer: null };
-    watch.observer = new g.MutationObserver(() => {
+    watch.observer = new g.MutationObserver((records) => {
+      if (!records.some((r) => r.type !== 'attributes' || r.target === tapped)) return;
       watch.changed = true;
       watch.observer.disconnect();
+      watch.wake?.();
     });
-    watch.observer.observe(root, OBSERVED);
+    watch.observer.observe(root, { ...OBSERVED, attributeFilter: ['disabled', 'aria-disabled'] });
     g.__visitTap = watch;
   };
   // Waits for a DOM change under the kiosk's root, or `ms`. Frames are asked for meanwhile, as a
@@ -291,10 +297,26 @@ function findButtonInPage({ specs, timeout }) {
       observer.observe(root, OBSERVED);
       tick();
     });
+  // Waits until the armed tap shows its effect, or `ms`, asking for frames meanwhile.
+  const tapTaken = (watch, ms) =>
+    new Promise((resolve) => {
+      let frame = 0;
+      const timer = g.setTimeout(() => done(), Math.max(0, ms));
+      const tick = () => {
+        frame = g.requestAnimationFrame(tick);
+      };
+      const done = () => {
+        g.clearTimeout(timer);
+        g.cancelAnimationFrame(frame);
+        resolve(undefined);
+      };
+      watch.wake = done;
+      tick();
+    });
   return (async () => {
     const armed = g.__visitTap;
     if (armed) {
-      if (!armed.changed) await nextChange(1000 - (g.performance.now() - armed.at));
+      if (!armed.changed) await tapTaken(armed, 1000 - (g.performance.now() - armed.at));
       armed.observer.disconnect();
       g.__visitTap = null;
     }
@@ -305,7 +327,7 @@ function findButtonInPage({ specs, timeout }) {
         if (rect0.top < 0 || rect0.bottom > g.innerHeight)
           hit.el.scrollIntoView({ block: 'center' });
         const rect = hit.el.getBoundingClientRect();
-        arm();
+        arm(hit.el);
         return { index: hit.i, x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       }
       const left = timeout - (g.performance.now() - started);
