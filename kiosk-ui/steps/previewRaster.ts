@@ -77,7 +77,7 @@ export function createPreviewRaster(): PreviewRaster {
       const inFlight = pending.get(page);
       if (inFlight) return inFlight;
       const mine = generation;
-      const job = queue.then(async () => {
+      const job: Promise<string | null> = queue.then(async () => {
         if (mine !== generation) return null;
         await nextIdle();
         try {
@@ -92,7 +92,8 @@ export function createPreviewRaster(): PreviewRaster {
           console.warn('preview bitmap failed', error);
           return null;
         } finally {
-          pending.delete(page);
+          // Only this job's entry: after a clear(), the page may be asked for again.
+          if (pending.get(page) === job) pending.delete(page);
         }
       });
       queue = job;
