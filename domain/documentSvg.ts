@@ -1,6 +1,11 @@
 import { encode } from 'uqr';
 import type { CalendarDate } from './calendarDate';
 
+/** An SVG document as a data: URL, for an <img> or an Image (previews, the printers' pages). */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
 /** Text for SVG: the five XML specials escaped. */
 export function escapeXml(text: string): string {
   return text.replace(

@@ -1,4 +1,5 @@
 import { calendarDateOf } from './calendarDate';
+import { svgDataUrl } from './documentSvg';
 import type { IdCardRecord } from './idCardRecord';
 import { idCheckCharacter } from './idNumber';
 
@@ -25,7 +26,7 @@ function facePhotoDataUrl(background: string): string {
     '<ellipse cx="51" cy="50" rx="22" ry="27" fill="#5b4a42"/>' +
     '<path d="M8 126c4-30 22-42 43-42s39 12 43 42z" fill="#2f3b52"/>' +
     '</svg>';
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  return svgDataUrl(svg);
 }
 
 /**

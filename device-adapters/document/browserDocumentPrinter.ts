@@ -1,4 +1,4 @@
-import { DEFAULT_DEVICE_TIMEOUTS, type PrintDocument } from '../../domain';
+import { DEFAULT_DEVICE_TIMEOUTS, svgDataUrl, type PrintDocument } from '../../domain';
 import { DeviceError, type DeviceStatus, type Unsubscribe, type WaitOptions } from '../device';
 import type { DocumentPrinter } from '../documentPrinter';
 import { boundedPrint } from '../shared/boundedPrint';
@@ -13,10 +13,6 @@ export interface BrowserDocumentPrinterOptions {
   document?: Document;
   /** Bound of a print when the caller gives no timeoutMs. Default 120 s. */
   defaultTimeoutMs?: number;
-}
-
-function svgUrl(page: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(page)}`;
 }
 
 /**
@@ -179,7 +175,7 @@ export class BrowserDocumentPrinter implements DocumentPrinter {
     return job.pages.map((page, index) => {
       const image = doc.createElement('img');
       image.alt = `${job.title} ${index + 1}/${job.pages.length}`;
-      image.src = svgUrl(page);
+      image.src = svgDataUrl(page);
       doc.body.append(image);
       return image;
     });

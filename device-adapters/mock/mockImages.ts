@@ -1,10 +1,7 @@
+import { svgDataUrl } from '../../domain';
 import type { CaptureSide, CapturedImage } from '../documentCamera';
 
 /** Pictures the mocks hand out: made here, so the simulator needs no image files. */
-
-function svgDataUrl(svg: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-}
 
 /** The size of a captured card: ID-1 (85.6 × 54 mm) at 10 pixels a millimetre. */
 const CARD_WIDTH = 856;

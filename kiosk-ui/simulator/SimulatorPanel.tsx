@@ -5,10 +5,8 @@ import type { KioskDevices, ReceiptTicket } from '../../device-adapters';
 import type { MockControls, PrintedItem } from '../../device-adapters/mock';
 import type { MockLicenceRegistry } from '../../stores/registry';
 import type { MockApplicationDesk } from '../../stores/applications';
-import { canMove, type ApplicationState } from '../../domain';
+import { canMove, svgDataUrl, type ApplicationState } from '../../domain';
 import { SIM } from './labels';
-
-const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
 /** The tester's panel: every device with its status and controls, and the tray of printed paper. */
 export function SimulatorPanel({
@@ -314,7 +312,7 @@ function Tray({ items, onClear }: { items: PrintedItem[]; onClear: () => void })
           </figcaption>
           {item.ticket && <Receipt ticket={item.ticket} />}
           {item.document?.pages.map((page, i) => (
-            <img key={i} src={svgUrl(page)} alt={`${item.title} ${i + 1}`} />
+            <img key={i} src={svgDataUrl(page)} alt={`${item.title} ${i + 1}`} />
           ))}
         </figure>
       ))}
@@ -346,7 +344,7 @@ function Receipt({ ticket }: { ticket: ReceiptTicket }) {
           case 'qr':
             return (
               <figure key={i} class="receipt__qr">
-                <img src={svgUrl(renderSVG(block.data))} alt={block.caption ?? 'QR'} />
+                <img src={svgDataUrl(renderSVG(block.data))} alt={block.caption ?? 'QR'} />
                 {block.caption && <figcaption>{block.caption}</figcaption>}
               </figure>
             );

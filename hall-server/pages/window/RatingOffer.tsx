@@ -1,10 +1,9 @@
 import { renderSVG } from 'uqr';
+import { svgDataUrl } from '../../../domain/documentSvg';
 import { ticketQrData } from '../../../domain/kioskCodes';
 import type { HallTicket } from '../../../domain/hallProtocol';
 import { Bilingual } from '../Bilingual';
 import { MESSAGES } from '../messages';
-
-const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
 /**
  * After 办结: the finished ticket's code as a QR, for the citizen to rate the visit at a kiosk
@@ -19,7 +18,7 @@ export function RatingOffer({ ticket, onClose }: { ticket: HallTicket; onClose: 
       </h2>
       <img
         class="rating-qr"
-        src={svgUrl(renderSVG(data, { border: 2 }))}
+        src={svgDataUrl(renderSVG(data, { border: 2 }))}
         alt={`${ticket.number} 评价二维码`}
         data-qr={data}
         width={240}
