@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FlowId } from '../domain';
 import type { FlowActorRef } from './flows';
 import { IdleWarning } from './components/IdleWarning';
+import { whenIdle } from './idle';
 import { TopBar } from './components/TopBar';
 import { messagesFor } from './i18n';
 import { AttractScreen } from './screens/AttractScreen';
@@ -75,12 +76,8 @@ function HomeWarmup() {
   );
   useEffect(() => {
     if (phase === 'waiting') {
-      const idle = (next: () => void) =>
-        'requestIdleCallback' in window
-          ? requestIdleCallback(next, { timeout: 3000 })
-          : setTimeout(next, 500);
       // After attract's own start-up (its first paint and the devices' first statuses).
-      const timer = window.setTimeout(() => idle(() => setPhase('drawing')), 1000);
+      const timer = window.setTimeout(() => whenIdle(() => setPhase('drawing'), 3000), 1000);
       return () => window.clearTimeout(timer);
     }
     if (phase === 'drawing') {

@@ -1,5 +1,6 @@
 import type { FlowCatalogue } from './flows';
 import { hardenForKiosk } from './hardening';
+import { whenIdle } from './idle';
 import { registerServiceWorker } from './serviceWorker';
 import type { SessionActor } from './session';
 import { createUpdateGate } from './updateGate';
@@ -36,8 +37,7 @@ function prefetchFlowsAfterHome(session: SessionActor, loadAll: () => Promise<vo
   const start = () => {
     const load = () =>
       loadAll().catch((error: unknown) => console.warn('A flow could not be prefetched', error));
-    if ('requestIdleCallback' in window) requestIdleCallback(() => void load(), { timeout: 5000 });
-    else setTimeout(() => void load(), 500);
+    whenIdle(() => void load(), 5000);
   };
   if (session.getSnapshot().matches({ active: { screen: 'home' } })) return start();
   const watch = session.subscribe((snapshot) => {

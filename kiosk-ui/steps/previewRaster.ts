@@ -1,4 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { svgDataUrl } from '../../domain';
+import { whenIdle } from '../idle';
 
 /**
  * Preview pages drawn once as bitmaps (issue 16). A licence page is an A3 SVG in a serif CJK
@@ -33,16 +35,11 @@ function shownWidth(): number {
 
 /** Resolves in the next idle period (or, without requestIdleCallback, the next task). */
 export const nextIdle = (): Promise<void> =>
-  new Promise((resolve) => {
-    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
-    else setTimeout(resolve, 0);
-  });
-
-const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  new Promise((resolve) => whenIdle(() => resolve(), 1000, 0));
 
 async function draw(page: string, width: number): Promise<Blob> {
   const image = new Image();
-  image.src = svgUrl(page);
+  image.src = svgDataUrl(page);
   await image.decode();
   // A separate turn for the drawing: the SVG's layout was one task, the painting is another.
   await nextIdle();
@@ -119,5 +116,3 @@ export function usePreviewRaster(): PreviewRaster {
   useEffect(() => () => raster.clear(), [raster]);
   return raster;
 }
-
-export { svgUrl };
