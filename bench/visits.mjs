@@ -276,42 +276,40 @@ function findButtonInPage({ specs, timeout }) {
     watch.observer.observe(root, { ...OBSERVED, attributeFilter: ['disabled', 'aria-disabled'] });
     g.__visitTap = watch;
   };
-  // Waits for a DOM change under the kiosk's root, or `ms`. Frames are asked for meanwhile, as a
-  // display that refreshes would: headless Chromium draws none for a still screen, and without
-  // frames it gives the page no idle time, which OffscreenCanvas.convertToBlob (the mock
-  // camera's JPEG) waits for, 1 s and then 5 s more (CanvasAsyncBlobCreator's timeouts).
-  const nextChange = (ms) =>
-    new Promise((resolve) => {
-      let frame = 0;
-      const observer = new g.MutationObserver(() => done(true));
-      const timer = g.setTimeout(() => done(false), Math.max(0, ms));
-      const tick = () => {
-        frame = g.requestAnimationFrame(tick);
-      };
-      const done = (changed) => {
-        observer.disconnect();
-        g.clearTimeout(timer);
-        g.cancelAnimationFrame(frame);
-        resolve(changed);
-      };
-      observer.observe(root, OBSERVED);
-      tick();
-    });
-  // Waits until the armed tap shows its effect, or `ms`, asking for frames meanwhile.
-  const tapTaken = (watch, ms) =>
+  // Waits until `listen` calls its `done`, or `ms`. Frames are asked for meanwhile, as a display
+  // that refreshes would: headless Chromium draws none for a still screen, and without frames it
+  // gives the page no idle time, which OffscreenCanvas.convertToBlob (the mock camera's JPEG)
+  // waits for, 1 s and then 5 s more (CanvasAsyncBlobCreator's timeouts).
+  const waitWithFrames = (ms, listen) =>
     new Promise((resolve) => {
       let frame = 0;
       const timer = g.setTimeout(() => done(), Math.max(0, ms));
       const tick = () => {
         frame = g.requestAnimationFrame(tick);
       };
+      const stop = listen(() => done());
       const done = () => {
+        stop();
         g.clearTimeout(timer);
         g.cancelAnimationFrame(frame);
         resolve(undefined);
       };
-      watch.wake = done;
       tick();
+    });
+  // Any DOM change under the kiosk's root, or `ms`.
+  const nextChange = (ms) =>
+    waitWithFrames(ms, (done) => {
+      const observer = new g.MutationObserver(done);
+      observer.observe(root, OBSERVED);
+      return () => observer.disconnect();
+    });
+  // The armed tap showing its effect, or `ms`.
+  const tapTaken = (watch, ms) =>
+    waitWithFrames(ms, (done) => {
+      watch.wake = done;
+      return () => {
+        watch.wake = null;
+      };
     });
   return (async () => {
     const armed = g.__visitTap;
